@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The tamper-evidence chain of a stream. Each stored event records
+ *   hash = sha256(prevHash ‖ "\n" ‖ canonical event)
+ * where the canonical event is the newline-joined stream id, revision, event id, type, arrival
+ * time and the canonical JSON of the data. Changing, removing, inserting or reordering any event
+ * changes every hash after it; an auditor who kept a head hash also detects a cut tail.
+ */
+
+/** JSON with object keys sorted at every level, so equal data always serialise to equal bytes. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}
+
+export interface ChainLink {
+  streamId: string;
+  revision: bigint;
+  eventId: string;
+  type: string;
+  recordedAt: string;
+  /** canonicalJson(data), exactly as stored. */
+  dataJson: string;
+}
+
+export function linkHash(prevHash: string, link: ChainLink): string {
+  return createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(`${link.streamId}\n${link.revision}\n${link.eventId}\n${link.type}\n${link.recordedAt}\n`)
+    .update(link.dataJson)
+    .digest('hex');
+}
+
+export type ChainCheck =
+  | { ok: true; length: number; headHash: string }
+  | { ok: false; length: number; brokenAt: bigint | null; reason: string };
+
+/** Walks a stream's stored links in stored order and reports the first one that does not hold. */
+export function checkChain(
+  links: Iterable<ChainLink & { prevHash: string; hash: string }>,
+  expected: { headHash?: string; minLength?: number } = {},
+): ChainCheck {
+  let prev = '';
+  let length = 0;
+  for (const link of links) {
+    if (link.revision !== BigInt(length)) {
+      return { ok: false, length, brokenAt: link.revision, reason: `revision ${link.revision} found where ${length} was expected (an event was removed or inserted)` };
+    }
+    if (link.prevHash !== prev) {
+      return { ok: false, length, brokenAt: link.revision, reason: `event at revision ${link.revision} does not point to the hash of the event before it` };
+    }
+    if (linkHash(prev, link) !== link.hash) {
+      return { ok: false, length, brokenAt: link.revision, reason: `event at revision ${link.revision} was altered: its content no longer matches its hash` };
+    }
+    prev = link.hash;
+    length++;
+  }
+  if (expected.minLength !== undefined && length < expected.minLength) {
+    return { ok: false, length, brokenAt: null, reason: `stream has ${length} events, fewer than the ${expected.minLength} known to the auditor (cut)` };
+  }
+  if (expected.headHash !== undefined && expected.headHash !== prev) {
+    return { ok: false, length, brokenAt: null, reason: 'head hash differs from the one the auditor kept (the stream was cut or rewritten)' };
+  }
+  return { ok: true, length, headHash: prev };
+}
