@@ -36,6 +36,12 @@ export function linkHash(prevHash: string, link: ChainLink): string {
     .digest('hex');
 }
 
+/** What an auditor keeps from an append or a verification: an event's revision and hash. */
+export interface Receipt {
+  revision: bigint;
+  hash: string;
+}
+
 export type ChainCheck =
   | { ok: true; length: number; headHash: string }
   | { ok: false; length: number; brokenAt: bigint | null; reason: string };
@@ -43,10 +49,11 @@ export type ChainCheck =
 /** Walks a stream's stored links in stored order and reports the first one that does not hold. */
 export function checkChain(
   links: Iterable<ChainLink & { prevHash: string; hash: string }>,
-  expected: { headHash?: string; minLength?: number } = {},
+  expected: { receipt?: Receipt; minLength?: number } = {},
 ): ChainCheck {
   let prev = '';
   let length = 0;
+  let receiptSeen = false;
   for (const link of links) {
     if (link.revision !== BigInt(length)) {
       return { ok: false, length, brokenAt: link.revision, reason: `revision ${link.revision} found where ${length} was expected (an event was removed or inserted)` };
@@ -57,14 +64,20 @@ export function checkChain(
     if (linkHash(prev, link) !== link.hash) {
       return { ok: false, length, brokenAt: link.revision, reason: `event at revision ${link.revision} was altered: its content no longer matches its hash` };
     }
+    if (expected.receipt && expected.receipt.revision === link.revision) {
+      if (expected.receipt.hash !== link.hash) {
+        return { ok: false, length, brokenAt: link.revision, reason: `event at revision ${link.revision} is not the one on the auditor's receipt (the stream was rewritten)` };
+      }
+      receiptSeen = true;
+    }
     prev = link.hash;
     length++;
   }
   if (expected.minLength !== undefined && length < expected.minLength) {
     return { ok: false, length, brokenAt: null, reason: `stream has ${length} events, fewer than the ${expected.minLength} known to the auditor (cut)` };
   }
-  if (expected.headHash !== undefined && expected.headHash !== prev) {
-    return { ok: false, length, brokenAt: null, reason: 'head hash differs from the one the auditor kept (the stream was cut or rewritten)' };
+  if (expected.receipt && !receiptSeen) {
+    return { ok: false, length, brokenAt: null, reason: `stream has ${length} events and no longer reaches revision ${expected.receipt.revision} of the auditor's receipt (cut)` };
   }
   return { ok: true, length, headHash: prev };
 }

@@ -1,3 +1,5 @@
+import type { Receipt } from '../../domain/hash-chain.ts';
+
 /**
  * The event store port. Two adapters implement it (embedded SQLite, KurrentDB) and both must pass
  * the shared contract suite in `contract.ts`. Positions and revisions are bigints so that a
@@ -78,8 +80,8 @@ export interface SubscribeOptions {
 }
 
 export interface VerifyOptions {
-  /** Head hash an auditor kept from an earlier receipt; detects a stream cut at the tail. */
-  expectedHeadHash?: string;
+  /** A revision and hash an auditor kept earlier; detects a cut tail or a rewritten chain. */
+  receipt?: Receipt;
   /** Number of events the auditor knows the stream had at least. */
   expectedMinLength?: number;
 }

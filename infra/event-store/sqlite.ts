@@ -1,0 +1,183 @@
+import Database from 'better-sqlite3';
+import { EventEmitter } from 'node:events';
+import { canonicalJson, checkChain, linkHash } from '../../domain/hash-chain.ts';
+import { ConcurrencyError, DuplicateEventIdConflict, StoreUnavailableError } from './errors.ts';
+import type {
+  AppendRequest, AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions,
+  RecordedEvent, SubscribeOptions, Subscription, VerifyOptions, VerifyResult,
+} from './port.ts';
+import { migrate, type EventRow } from './sqlite-schema.ts';
+import { subscribeByPolling } from './sqlite-subscription.ts';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file, or ':memory:' for tests that need no durability. */
+  file: string;
+}
+
+/**
+ * Embedded event store on better-sqlite3. WAL with synchronous=FULL: a transaction that returned
+ * has been fsynced, so an acknowledged event survives `kill -9` and power loss alike.
+ */
+export function createSqliteEventStore(options: SqliteEventStoreOptions): EventStore & { db: Database.Database } {
+  const db = open(options.file);
+  const appended = new EventEmitter();
+  appended.setMaxListeners(0);
+  const subscriptions = new Set<Subscription>();
+  const q = statements(db);
+
+  const appendAll = db.transaction((requests: AppendRequest[]): AppendResult[] => requests.map((r) => appendOne(q, r)));
+
+  const store = {
+    db,
+    async append(request: AppendRequest) {
+      return (await store.appendMany([request]))[0]!;
+    },
+    async appendMany(requests: AppendRequest[]) {
+      const results = guard(() => appendAll(requests));
+      if (results.some((r) => r.appended > 0)) appended.emit('appended');
+      return results;
+    },
+    async readStream(streamId: string, opts: ReadStreamOptions = {}) {
+      const rows = guard(() => q.readStream.all(streamId, opts.fromRevision ?? 0n, opts.maxCount ?? -1) as EventRow[]);
+      return rows.map(toRecorded);
+    },
+    async readAll(opts: ReadAllOptions = {}) {
+      return readAllSync(opts);
+    },
+    subscribeAll(opts: SubscribeOptions): Subscription {
+      const sub = subscribeByPolling({ after: opts.after, read: readAllSync, appended, onEvent: opts.onEvent, onError: opts.onError });
+      subscriptions.add(sub);
+      void sub.done.then(() => subscriptions.delete(sub));
+      return sub;
+    },
+    async verifyStream(streamId: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
+      const links = (q.readStream.iterate(streamId, 0n, -1) as IterableIterator<EventRow>);
+      const check = checkChain(mapIter(links, toLink), { receipt: opts.receipt, minLength: opts.expectedMinLength });
+      return { streamId, ...check };
+    },
+    async headPosition() {
+      const row = q.head.get() as { position: bigint | null };
+      return row.position ?? -1n;
+    },
+    async close() {
+      await Promise.all([...subscriptions].map((s) => s.stop()));
+      if (db.open) db.close();
+    },
+  };
+
+  function readAllSync(opts: ReadAllOptions): RecordedEvent[] {
+    const rows = guard(() => q.readAll.all(opts.after ?? -1n, opts.maxCount ?? -1) as EventRow[]);
+    return rows.map(toRecorded);
+  }
+
+  return store;
+}
+
+function open(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.defaultSafeIntegers(true);
+  migrate(db);
+  return db;
+}
+
+type Statements = ReturnType<typeof statements>;
+
+function statements(db: Database.Database) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO events (stream_id, revision, event_id, type, data, recorded_at, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    byId: db.prepare('SELECT stream_id, type, data FROM events WHERE event_id = ?'),
+    streamHead: db.prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
+    readStream: db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?'),
+    readAll: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+    head: db.prepare('SELECT max(position) AS position FROM events'),
+  };
+}
+
+function appendOne(q: Statements, request: AppendRequest): AppendResult {
+  const { streamId } = request;
+  const fresh: { eventId: string; type: string; dataJson: string; recordedAt: string }[] = [];
+  const duplicates: string[] = [];
+  const seenInRequest = new Map<string, string>();
+  for (const e of request.events) {
+    const dataJson = canonicalJson(e.data);
+    const stored = (q.byId.get(e.eventId) as { stream_id: string; type: string; data: string } | undefined)
+      ?? (seenInRequest.has(e.eventId) ? { stream_id: streamId, type: e.type, data: seenInRequest.get(e.eventId)! } : undefined);
+    if (stored) {
+      if (stored.stream_id !== streamId || stored.type !== e.type || stored.data !== dataJson) {
+        throw new DuplicateEventIdConflict(e.eventId, stored.stream_id);
+      }
+      duplicates.push(e.eventId);
+      continue;
+    }
+    seenInRequest.set(e.eventId, dataJson);
+    fresh.push({ eventId: e.eventId, type: e.type, dataJson, recordedAt: e.recordedAt });
+  }
+
+  const head = q.streamHead.get(streamId) as { revision: bigint; hash: string } | undefined;
+  let revision = head ? head.revision : -1n;
+  // A retried request whose events are all stored already is acknowledged, whatever it expected.
+  if (fresh.length > 0) checkExpected(streamId, request.expectedRevision, revision);
+
+  let prevHash = head?.hash ?? '';
+  let position: bigint | null = null;
+  for (const e of fresh) {
+    revision++;
+    const hash = linkHash(prevHash, { streamId, revision, eventId: e.eventId, type: e.type, recordedAt: e.recordedAt, dataJson: e.dataJson });
+    position = q.insert.run(streamId, revision, e.eventId, e.type, e.dataJson, e.recordedAt, prevHash, hash).lastInsertRowid as bigint;
+    prevHash = hash;
+  }
+  return { streamId, nextRevision: revision, position, appended: fresh.length, duplicates };
+}
+
+function checkExpected(streamId: string, expected: ExpectedRevision, actual: bigint): void {
+  const ok =
+    expected === 'any' ||
+    (expected === 'no_stream' && actual === -1n) ||
+    (expected === 'stream_exists' && actual >= 0n) ||
+    (typeof expected === 'bigint' && expected === actual);
+  if (!ok) throw new ConcurrencyError(streamId, String(expected), actual === -1n ? 'no_stream' : String(actual));
+}
+
+/** SQLite failures that mean "cannot write now" become StoreUnavailableError; the transaction rolled back. */
+function guard<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (/^SQLITE_(BUSY|LOCKED|IOERR|FULL|READONLY|CANTOPEN|CORRUPT|NOTADB)/.test(code) || (error as Error).message === 'The database connection is not open') {
+      throw new StoreUnavailableError(`event store unavailable: ${(error as Error).message}`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    streamId: row.stream_id,
+    revision: BigInt(row.revision),
+    position: BigInt(row.position),
+    eventId: row.event_id,
+    type: row.type,
+    data: JSON.parse(row.data),
+    recordedAt: row.recorded_at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+function toLink(row: EventRow) {
+  return {
+    streamId: row.stream_id, revision: BigInt(row.revision), eventId: row.event_id, type: row.type,
+    recordedAt: row.recorded_at, dataJson: row.data, prevHash: row.prev_hash, hash: row.hash,
+  };
+}
+
+function* mapIter<A, B>(it: Iterable<A>, f: (a: A) => B): Iterable<B> {
+  for (const a of it) yield f(a);
+}
