@@ -23,7 +23,8 @@ export const caseEnvelope = {
 
 /** Builds the schema of one case event type: the envelope, the type tag and its payload. */
 export function caseEvent<T extends string, P extends z.ZodType>(type: T, payload: P) {
-  return z.object({ ...caseEnvelope, type: z.literal(type), payload });
+  // Strict at the top level: a misspelt envelope field (occuredAt) is refused, not silently dropped.
+  return z.strictObject({ ...caseEnvelope, type: z.literal(type), payload });
 }
 
 /** Reference data (catalogue, departments, windows, calendars) are facts too, with a lighter envelope. */
@@ -34,5 +35,5 @@ export const referenceEnvelope = {
 };
 
 export function referenceEvent<T extends string, P extends z.ZodType>(type: T, payload: P) {
-  return z.object({ ...referenceEnvelope, type: z.literal(type), payload });
+  return z.strictObject({ ...referenceEnvelope, type: z.literal(type), payload });
 }

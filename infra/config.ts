@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration, parsed once from the environment into a frozen object and passed down.
+ * This is the only module that reads `process.env`.
+ */
+const schema = z.object({
+  SUNLIGHT_DATA_DIR: z.string().default('./data'),
+  SUNLIGHT_HOST: z.string().default('127.0.0.1'),
+  SUNLIGHT_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Civil dates of the clock are taken in this zone, never in the server process's zone. */
+  SUNLIGHT_TIME_ZONE: z.string().default('Asia/Shanghai').refine(isTimeZone, 'is not an IANA time zone'),
+  SUNLIGHT_MAX_EVENTS_PER_REQUEST: z.coerce.number().int().positive().default(10_000),
+  SUNLIGHT_MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+  SUNLIGHT_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** JSON file of hashed tokens: [{ name, role, departments?, sha256 }]. */
+  SUNLIGHT_TOKENS_FILE: z.string().optional(),
+  /** The same list inline, for deployments that configure through the environment only. */
+  SUNLIGHT_TOKENS: z.string().optional(),
+  SUNLIGHT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set to use KurrentDB/EventStoreDB instead of the embedded SQLite log, e.g. kurrentdb://localhost:2113?tls=false */
+  EVENTSTORE_URL: z.string().optional(),
+});
+
+export type Config = Readonly<{
+  dataDir: string;
+  host: string;
+  port: number;
+  timeZone: string;
+  eventStore: { kind: 'sqlite'; file: string } | { kind: 'kurrentdb'; connectionString: string };
+  ingest: { maxEvents: number; maxBytes: number };
+  auth: { adminToken?: string; tokensFile: string; tokensJson?: string };
+  logLevel: string;
+}>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.SUNLIGHT_DATA_DIR);
+  return Object.freeze({
+    dataDir,
+    host: e.SUNLIGHT_HOST,
+    port: e.SUNLIGHT_PORT,
+    timeZone: e.SUNLIGHT_TIME_ZONE,
+    eventStore: e.EVENTSTORE_URL
+      ? { kind: 'kurrentdb' as const, connectionString: e.EVENTSTORE_URL }
+      : { kind: 'sqlite' as const, file: resolve(dataDir, 'events.db') },
+    ingest: { maxEvents: e.SUNLIGHT_MAX_EVENTS_PER_REQUEST, maxBytes: e.SUNLIGHT_MAX_REQUEST_BYTES },
+    auth: { adminToken: e.SUNLIGHT_ADMIN_TOKEN, tokensFile: resolve(e.SUNLIGHT_TOKENS_FILE ?? `${dataDir}/tokens.json`), tokensJson: e.SUNLIGHT_TOKENS },
+    logLevel: e.SUNLIGHT_LOG_LEVEL,
+  });
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

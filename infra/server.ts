@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { buildApp } from '../ingest/app.ts';
+import { loadTokens } from './auth/load-tokens.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openEventStore } from './event-store/open.ts';
+import { loadSeed } from './seed.ts';
+
+/** Composition root: configuration → adapters → app → listening server, and a clean shutdown. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = await openEventStore(config);
+  const { registry, generatedAdminToken } = loadTokens(config);
+  const app = await buildApp(
+    { store, tokens: registry, limits: config.ingest, storeKind: config.eventStore.kind, now: () => new Date() },
+    { logger: { level: config.logLevel } },
+  );
+  const seeded = await loadSeed(store, new Date());
+  if (seeded.appended > 0) app.log.info({ events: seeded.appended }, 'loaded reference data (calendars, demo county)');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info({ dataDir: config.dataDir, eventStore: config.eventStore.kind }, 'Sunlight is running');
+  if (generatedAdminToken) printAdminToken(generatedAdminToken, config.auth.tokensFile);
+}
+
+function printAdminToken(token: string, file: string): void {
+  process.stdout.write(
+    `\n  No admin token was configured, so one was generated. It is shown only this once:\n\n    ${token}\n\n` +
+      `  Its hash is kept in ${file}. Set SUNLIGHT_ADMIN_TOKEN to choose your own.\n\n`,
+  );
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : error?.stack ?? error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { TokenRegistry } from '../infra/auth/tokens.ts';
+import type { EventStore } from '../infra/event-store/port.ts';
+
+/** What the HTTP slice needs, built by the composition root and passed in (no Fastify decorators). */
+export interface IngestDeps {
+  store: EventStore;
+  tokens: TokenRegistry;
+  limits: { maxEvents: number; maxBytes: number };
+  /** Which store backs the log, reported by /health. */
+  storeKind: string;
+  now: () => Date;
+  logger?: FastifyBaseLogger;
+}
