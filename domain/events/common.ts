@@ -92,3 +92,40 @@ export const timeLimit = z.object({
 export const applicantKind = z.enum(['natural-person', 'enterprise', 'public-institution', 'social-organisation', 'government', 'other'], {
   error: 'must be one of natural-person (1 自然人), enterprise (2 企业法人), public-institution (3 事业法人), social-organisation (4 社会组织), government (5 行政机关), other (6 其他)',
 });
+
+/** Role of a handling step, as both the catalogue (steps[]) and E7 carry it (S21). */
+export const stepRole = z.enum(['handler', 'reviewer', 'approver', 'other'], {
+  error: 'must be one of handler (承办), reviewer (审核), approver (批准), other (其他)',
+});
+
+/** 证件类型代码, GA/T 2000.156 (e.g. 111 居民身份证, 414 普通护照). Kept open: senders use local variants. */
+export const idType = z.string().trim().min(1, 'must not be empty (证件类型)').max(10, 'must be at most 10 characters (证件类型代码)');
+
+export const idNumber = z.string().trim().min(1, 'must not be empty (证件号码)').max(64, 'must be at most 64 characters (证件号码)');
+
+/** Mobile or landline; extensions and foreign numbers occur, so only the characters are checked. */
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ()-]{3,24}$/, 'must be a phone number, e.g. 13812341234 or 0513-87654321');
+
+export const email = z.email({ error: 'must be an e-mail address, e.g. name@example.com' });
+
+/** One entry of a materials list (申办/受理/补正材料清单). */
+export const material = z.object({
+  code: z.string().trim().min(1).max(64).optional().describe('材料编码'),
+  name: nonEmpty('材料名称').describe('材料名称'),
+});
+
+export const materialList = z.array(material, {
+  error: 'must be a list of materials, e.g. [{"name": "营业执照复印件"}]',
+});
+
+/** Whoever approved a pause or special procedure: IR06 flags it when missing, so it stays optional. */
+export const approver = z.object({
+  name: nonEmpty('批准人姓名').describe('批准人'),
+  phone: phone.optional().describe('批准人电话'),
+});
+
+/** Amounts are carried in yuan; the exchange's 币种 field only ever says CNY for domestic fees. */
+export const currency = z.literal('CNY', { error: 'must be CNY (币种): amounts are in yuan' });
