@@ -1,0 +1,92 @@
+import { maskAddress, maskEmail, maskIdNumber, maskMobile, maskName, scanFreeText } from './text-masks.ts';
+
+/**
+ * Masking of personal information shown outside the auditor role (domain.md §7; PIPL Art. 28,
+ * 政府信息公开条例 Art. 15). Enterprise names and USCCs are public registration data and stay clear.
+ */
+
+export { maskAddress, maskEmail, maskIdNumber, maskMobile, maskName, scanFreeText } from './text-masks.ts';
+
+export const maskers = {
+  name: maskName,
+  idNumber: maskIdNumber,
+  mobile: maskMobile,
+  email: maskEmail,
+  address: maskAddress,
+  freeText: scanFreeText,
+} as const;
+
+/** Conditions under which a field is personal; when a condition is false the field stays clear. */
+const conditions = {
+  /** An enterprise's name, USCC and legal representative are public registration data. */
+  'natural-person-applicant': (e: Record<string, unknown>) => at(e, ['payload', 'applicant', 'kind']) === 'natural-person',
+  /** Staff names appear in internal supervision views (§7 rule 3); only the applicant's is personal. */
+  'actor-is-applicant': (e: Record<string, unknown>) => at(e, ['actor', 'role']) === 'applicant',
+} as const;
+
+export interface PersonalField {
+  /** Dotted path from the event root, array indexes left out; `**.key` matches the key at any depth. */
+  path: string;
+  mask: keyof typeof maskers;
+  when?: keyof typeof conditions;
+}
+
+/**
+ * Every personal field of every event (domain.md §7). An exact path wins over a `**` entry, so an
+ * enterprise applicant's idNumber (its USCC) stays clear while every other idNumber is masked.
+ * Adding a field is one line here.
+ */
+export const personalFieldPaths: readonly PersonalField[] = [
+  { path: 'payload.applicant.name', mask: 'name', when: 'natural-person-applicant' },
+  { path: 'payload.applicant.idNumber', mask: 'idNumber', when: 'natural-person-applicant' },
+  { path: 'payload.applicant.legalRepresentative', mask: 'name', when: 'natural-person-applicant' },
+  { path: 'payload.applicant.contact.name', mask: 'name' },
+  { path: 'payload.recipient.name', mask: 'name' },
+  { path: 'payload.payerName', mask: 'name' },
+  { path: 'payload.rater.name', mask: 'name' },
+  { path: 'payload.complainant.name', mask: 'name' },
+  { path: 'actor.name', mask: 'name', when: 'actor-is-applicant' },
+  { path: '**.idNumber', mask: 'idNumber' },
+  { path: '**.mobile', mask: 'mobile' },
+  { path: '**.phone', mask: 'mobile' },
+  { path: '**.email', mask: 'email' },
+  { path: '**.address', mask: 'address' },
+  { path: '**.comment', mask: 'freeText' },
+  { path: '**.title', mask: 'freeText' },
+  { path: '**.content', mask: 'freeText' },
+  { path: '**.feedback', mask: 'freeText' },
+  { path: '**.reason', mask: 'freeText' },
+  { path: '**.refusalReason', mask: 'freeText' },
+  { path: '**.supplementNote', mask: 'freeText' },
+  { path: '**.opinion', mask: 'freeText' },
+  { path: '**.description', mask: 'freeText' },
+  { path: '**.note', mask: 'freeText' },
+];
+
+function at(value: unknown, path: readonly string[]): unknown {
+  let v = value;
+  for (const key of path) v = isRecord(v) ? v[key] : undefined;
+  return v;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const exact = new Map(personalFieldPaths.filter((f) => !f.path.startsWith('**.')).map((f) => [f.path, f]));
+const anywhere = new Map(personalFieldPaths.filter((f) => f.path.startsWith('**.')).map((f) => [f.path.slice(3), f]));
+
+/**
+ * A copy of an event with its personal fields masked; the input is left untouched. Accepts any
+ * JSON value, so it also serves stored events whose shape predates the current schema.
+ */
+export function maskEvent(event: unknown): unknown {
+  const root = isRecord(event) ? event : {};
+  const visit = (value: unknown, path: string[]): unknown => {
+    if (Array.isArray(value)) return value.map((item) => visit(item, path));
+    if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v, [...path, k])]));
+    if (typeof value !== 'string' || path.length === 0) return value;
+    const field = exact.get(path.join('.')) ?? anywhere.get(path[path.length - 1]!);
+    if (!field || (field.when && !conditions[field.when](root))) return value;
+    return maskers[field.mask](value);
+  };
+  return visit(event, []);
+}
