@@ -8,13 +8,38 @@ import { createHash } from 'node:crypto';
  * changes every hash after it; an auditor who kept a head hash also detects a cut tail.
  */
 
-/** JSON with object keys sorted at every level, so equal data always serialise to equal bytes. */
+/** Quoted keys with their colon; the vocabulary of event fields is small, so the cache stays bounded. */
+const quotedKeys = new Map<string, string>();
+const QUOTED_KEYS_MAX = 10_000;
+
+/**
+ * JSON with object keys sorted at every level, so equal data always serialise to equal bytes.
+ * Written as plain loops with a key cache: it runs for every stored event and otherwise dominated
+ * the append path.
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + (value[i] === undefined ? 'null' : canonicalJson(value[i]));
+    return `${out}]`;
+  }
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+  const keys = Object.keys(obj).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined || typeof v === 'function') continue;
+    let quoted = quotedKeys.get(k);
+    if (quoted === undefined) {
+      quoted = `${JSON.stringify(k)}:`;
+      if (quotedKeys.size < QUOTED_KEYS_MAX) quotedKeys.set(k, quoted);
+    }
+    out += (first ? '' : ',') + quoted + canonicalJson(v);
+    first = false;
+  }
+  return `${out}}`;
 }
 
 export interface ChainLink {

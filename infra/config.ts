@@ -13,6 +13,8 @@ const schema = z.object({
   SUNLIGHT_TIME_ZONE: z.string().default('Asia/Shanghai').refine(isTimeZone, 'is not an IANA time zone'),
   SUNLIGHT_MAX_EVENTS_PER_REQUEST: z.coerce.number().int().positive().default(10_000),
   SUNLIGHT_MAX_REQUEST_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+  /** Worker threads that validate large batches; 0 validates on the main thread. */
+  SUNLIGHT_INGEST_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
   SUNLIGHT_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** JSON file of hashed tokens: [{ name, role, departments?, sha256 }]. */
   SUNLIGHT_TOKENS_FILE: z.string().optional(),
@@ -29,7 +31,7 @@ export type Config = Readonly<{
   port: number;
   timeZone: string;
   eventStore: { kind: 'sqlite'; file: string } | { kind: 'kurrentdb'; connectionString: string };
-  ingest: { maxEvents: number; maxBytes: number };
+  ingest: { maxEvents: number; maxBytes: number; workers: number };
   auth: { adminToken?: string; tokensFile: string; tokensJson?: string };
   logLevel: string;
 }>;
@@ -54,7 +56,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     eventStore: e.EVENTSTORE_URL
       ? { kind: 'kurrentdb' as const, connectionString: e.EVENTSTORE_URL }
       : { kind: 'sqlite' as const, file: resolve(dataDir, 'events.db') },
-    ingest: { maxEvents: e.SUNLIGHT_MAX_EVENTS_PER_REQUEST, maxBytes: e.SUNLIGHT_MAX_REQUEST_BYTES },
+    ingest: { maxEvents: e.SUNLIGHT_MAX_EVENTS_PER_REQUEST, maxBytes: e.SUNLIGHT_MAX_REQUEST_BYTES, workers: e.SUNLIGHT_INGEST_WORKERS },
     auth: { adminToken: e.SUNLIGHT_ADMIN_TOKEN, tokensFile: resolve(e.SUNLIGHT_TOKENS_FILE ?? `${dataDir}/tokens.json`), tokensJson: e.SUNLIGHT_TOKENS },
     logLevel: e.SUNLIGHT_LOG_LEVEL,
   });

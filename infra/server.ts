@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { buildApp } from '../ingest/app.ts';
+import { inlinePreparer, workerPreparer } from '../ingest/batch-preparer.ts';
 import { loadTokens } from './auth/load-tokens.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openEventStore } from './event-store/open.ts';
@@ -11,8 +12,9 @@ async function main(): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true });
   const store = await openEventStore(config);
   const { registry, generatedAdminToken } = loadTokens(config);
+  const preparer = config.ingest.workers > 0 ? workerPreparer(config.ingest.workers) : inlinePreparer();
   const app = await buildApp(
-    { store, tokens: registry, limits: config.ingest, storeKind: config.eventStore.kind, now: () => new Date() },
+    { store, tokens: registry, limits: config.ingest, storeKind: config.eventStore.kind, now: () => new Date(), preparer },
     { logger: { level: config.logLevel } },
   );
   const seeded = await loadSeed(store, new Date());
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await preparer.close();
     await store.close();
     process.exit(0);
   };

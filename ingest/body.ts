@@ -2,19 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import { badRequest, type Problem } from './errors.ts';
 import { describeJsonError } from './json-error-locator.ts';
 
-/** A parsed request body: the events in order, with their NDJSON line numbers when there are lines. */
-export interface EventBatchBody {
-  items: unknown[];
-  lines?: number[];
+/** A request body kept as text: parsing belongs to batch preparation, which may run on a worker. */
+export interface RawBody {
+  raw: string;
+  kind: 'json' | 'ndjson';
 }
 
 /**
- * JSON (one event or an array) and NDJSON (one event per line). Parsing errors name the line and
- * column, or the character position, so the sender can find the broken record.
+ * JSON (one event or an array) and NDJSON (one event per line) arrive as text. Other routes get
+ * their JSON parsed here as usual.
  */
 export function registerBodyParsers(app: FastifyInstance, bodyLimit: number): void {
   app.removeContentTypeParser(['application/json']);
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (_req, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (req, body, done) => {
+    if (req.routeOptions.config?.rawEventBody) return done(null, { raw: body as string, kind: 'json' } satisfies RawBody);
     try {
       done(null, parseJsonBody(body as string));
     } catch (error) {
@@ -22,15 +23,11 @@ export function registerBodyParsers(app: FastifyInstance, bodyLimit: number): vo
     }
   });
   app.addContentTypeParser(['application/x-ndjson', 'application/ndjson', 'application/jsonl'], { parseAs: 'string', bodyLimit }, (_req, body, done) => {
-    try {
-      done(null, parseNdjsonBody(body as string));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
+    done(null, { raw: body as string, kind: 'ndjson' } satisfies RawBody);
   });
 }
 
-export function parseJsonBody(text: string): EventBatchBody | unknown {
+export function parseJsonBody(text: string): unknown {
   if (text.trim() === '') throw badRequest('The request body is empty. Nothing was stored.');
   try {
     return JSON.parse(text);
@@ -39,7 +36,7 @@ export function parseJsonBody(text: string): EventBatchBody | unknown {
   }
 }
 
-export function parseNdjsonBody(text: string): EventBatchBody {
+export function parseNdjsonBody(text: string): { items: unknown[]; lines: number[] } {
   const items: unknown[] = [];
   const lines: number[] = [];
   const problems: Problem[] = [];
@@ -55,9 +52,16 @@ export function parseNdjsonBody(text: string): EventBatchBody {
   });
   if (problems.length > 0) throw badRequest('Some NDJSON lines are not valid JSON. Nothing was stored.', problems);
   if (items.length === 0) throw badRequest('The request body holds no event. Nothing was stored.');
-  return { items, lines, ndjson: true } as EventBatchBody;
+  return { items, lines };
 }
 
-export function isNdjsonBody(body: unknown): body is EventBatchBody {
-  return typeof body === 'object' && body !== null && (body as { ndjson?: boolean }).ndjson === true;
+export function isRawBody(body: unknown): body is RawBody {
+  return typeof body === 'object' && body !== null && typeof (body as RawBody).raw === 'string' && ((body as RawBody).kind === 'json' || (body as RawBody).kind === 'ndjson');
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route takes event batches and wants the body as text (see RawBody). */
+    rawEventBody?: boolean;
+  }
 }

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { TokenRegistry } from '../infra/auth/tokens.ts';
 import type { EventStore } from '../infra/event-store/port.ts';
+import type { BatchPreparer } from './batch-preparer.ts';
 
 /** What the HTTP slice needs, built by the composition root and passed in (no Fastify decorators). */
 export interface IngestDeps {
@@ -10,5 +11,7 @@ export interface IngestDeps {
   /** Which store backs the log, reported by /health. */
   storeKind: string;
   now: () => Date;
+  /** Parses and validates event batches: inline, or on worker threads in the server. */
+  preparer: BatchPreparer;
   logger?: FastifyBaseLogger;
 }

@@ -55,7 +55,7 @@ describe('a real server on a real port, killed with SIGKILL', () => {
 
     server = await startServer(env(dir));
     const read = await fetch(`${server.url}/v1/cases/E2E-ack-7/events`, { headers: { authorization: `Bearer ${deptToken}` } });
-    expect((await read.json()).length).toBe(10);
+    expect(((await read.json()) as { length: number }).length).toBe(10);
     expect(countStored(dir, ids)).toBe(ids.length);
   });
 

@@ -134,6 +134,31 @@ export function eventStoreContract(name: string, make: () => Promise<ContractSub
       });
     });
 
+    describe('concurrent appends', () => {
+      it('each stands or falls alone: a failing one does not take the others down', async () => {
+        const [a, b, c] = [stream(), stream(), stream()];
+        await store.append({ streamId: b, events: [ev()], expectedRevision: 'no_stream' });
+        const outcomes = await Promise.allSettled([
+          store.append({ streamId: a, events: [ev()], expectedRevision: 'no_stream' }),
+          store.append({ streamId: b, events: [ev()], expectedRevision: 'no_stream' }),
+          store.append({ streamId: c, events: [ev(), ev()], expectedRevision: 'any' }),
+        ]);
+        expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+        expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+        expect(await store.readStream(a)).toHaveLength(1);
+        expect(await store.readStream(b)).toHaveLength(1);
+        expect(await store.readStream(c)).toHaveLength(2);
+      });
+
+      it('many concurrent appends to one stream keep a gap-free revision sequence and an intact chain', async () => {
+        const s = stream();
+        await Promise.all(Array.from({ length: 40 }, (_, i) => store.append({ streamId: s, events: [ev(`e${i}`)], expectedRevision: 'any' })));
+        const read = await store.readStream(s);
+        expect(read.map((e) => e.revision)).toEqual(Array.from({ length: 40 }, (_, i) => BigInt(i)));
+        expect(await store.verifyStream(s)).toMatchObject({ ok: true, length: 40 });
+      });
+    });
+
     describe('appending to several streams at once', () => {
       it('stores all streams when every expectation holds', async () => {
         const [a, b] = [stream(), stream()];

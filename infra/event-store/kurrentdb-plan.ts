@@ -3,7 +3,7 @@ import { canonicalJson, linkHash } from '../../domain/hash-chain.ts';
 import { ConcurrencyError, DuplicateEventIdConflict } from './errors.ts';
 import { toEventData } from './kurrentdb-codec.ts';
 import { describeRevision } from './kurrentdb-errors.ts';
-import type { AppendRequest, AppendResult, ExpectedRevision, RecordedEvent } from './port.ts';
+import { canonicalDataOf, type AppendRequest, type AppendResult, type ExpectedRevision, type RecordedEvent } from './port.ts';
 
 /**
  * A stream as read just before an append. `loadedRevision` is what the server must still hold when
@@ -42,7 +42,7 @@ export function planAppend(request: AppendRequest, head: StreamHead): PlannedApp
   const duplicates: string[] = [];
   const fresh: { eventId: string; type: string; dataJson: string; recordedAt: string }[] = [];
   for (const event of request.events) {
-    const dataJson = canonicalJson(event.data);
+    const dataJson = canonicalDataOf(event);
     const stored = head.known.get(event.eventId);
     if (stored) {
       if (stored.type !== event.type || stored.dataJson !== dataJson) {

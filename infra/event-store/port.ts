@@ -1,10 +1,15 @@
-import type { Receipt } from '../../domain/hash-chain.ts';
+import { canonicalJson, type Receipt } from '../../domain/hash-chain.ts';
 
 /**
  * The event store port. Two adapters implement it (embedded SQLite, KurrentDB) and both must pass
  * the shared contract suite in `contract.ts`. Positions and revisions are bigints so that a
  * KurrentDB log position fits without loss.
  */
+
+/** The canonical JSON of a new event's data, serialising it only if the caller did not. */
+export function canonicalDataOf(event: NewEvent): string {
+  return event.dataJson ?? canonicalJson(event.data);
+}
 
 /** Expected state of a stream before an append (optimistic concurrency). */
 export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
@@ -15,6 +20,11 @@ export interface NewEvent {
   type: string;
   /** Plain JSON data. The store serialises it canonically (sorted keys) before hashing. */
   data: unknown;
+  /**
+   * `canonicalJson(data)`, when the caller has it already (the ingest prepares it off the main
+   * thread). When given, it is what is stored and hashed, and `data` may be left undefined.
+   */
+  dataJson?: string;
   /** Arrival time set by the server (ISO-8601 with offset). */
   recordedAt: string;
 }

@@ -14,13 +14,12 @@ eventStoreContract('embedded SQLite', async () => {
     swap: (s, a, b) =>
       db.transaction(() => {
         // Swap the contents of two rows but keep their revision numbers, as a careless rewrite would.
-        const cols = 'event_id, type, data, recorded_at, prev_hash, hash';
-        const ra = db.prepare(`SELECT ${cols} FROM events WHERE stream_id = ? AND revision = ?`).get(s, a) as Record<string, unknown>;
-        const rb = db.prepare(`SELECT ${cols} FROM events WHERE stream_id = ? AND revision = ?`).get(s, b) as Record<string, unknown>;
-        const put = db.prepare('UPDATE events SET event_id = ?, type = ?, data = ?, recorded_at = ?, prev_hash = ?, hash = ? WHERE stream_id = ? AND revision = ?');
-        put.run(`tmp-${rb.event_id}`, rb.type, rb.data, rb.recorded_at, rb.prev_hash, rb.hash, s, a);
-        put.run(ra.event_id, ra.type, ra.data, ra.recorded_at, ra.prev_hash, ra.hash, s, b);
-        db.prepare('UPDATE events SET event_id = ? WHERE event_id = ?').run(rb.event_id, `tmp-${rb.event_id}`);
+        const cols = ['event_id', 'event_key', 'type', 'data', 'recorded_at', 'prev_hash', 'hash'];
+        const get = db.prepare(`SELECT ${cols.join(', ')} FROM events WHERE stream_id = ? AND revision = ?`);
+        const put = db.prepare(`UPDATE events SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE stream_id = ? AND revision = ?`);
+        const [ra, rb] = [get.get(s, a) as Record<string, unknown>, get.get(s, b) as Record<string, unknown>];
+        put.run(...cols.map((c) => rb[c]), s, a);
+        put.run(...cols.map((c) => ra[c]), s, b);
       })(),
     truncate: (s, from) => void db.prepare('DELETE FROM events WHERE stream_id = ? AND revision >= ?').run(s, from),
   };

@@ -1,12 +1,14 @@
 import Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
-import { canonicalJson, checkChain, linkHash } from '../../domain/hash-chain.ts';
+import { checkChain, linkHash } from '../../domain/hash-chain.ts';
 import { ConcurrencyError, DuplicateEventIdConflict, StoreUnavailableError } from './errors.ts';
-import type {
-  AppendRequest, AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions,
-  RecordedEvent, SubscribeOptions, Subscription, VerifyOptions, VerifyResult,
+import {
+  canonicalDataOf,
+  type AppendRequest, type AppendResult, type EventStore, type ExpectedRevision, type ReadAllOptions, type ReadStreamOptions,
+  type RecordedEvent, type SubscribeOptions, type Subscription, type VerifyOptions, type VerifyResult,
 } from './port.ts';
-import { migrate, type EventRow } from './sqlite-schema.ts';
+import { eventKey, migrate, type EventRow } from './sqlite-schema.ts';
+import { groupCommit } from './sqlite-group-commit.ts';
 import { subscribeByPolling } from './sqlite-subscription.ts';
 
 export interface SqliteEventStoreOptions {
@@ -25,7 +27,14 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
   const subscriptions = new Set<Subscription>();
   const q = statements(db);
 
-  const appendAll = db.transaction((requests: AppendRequest[]): AppendResult[] => requests.map((r) => appendOne(q, r)));
+  const appendAll = groupCommit(
+    db,
+    (requests: AppendRequest[]): AppendResult[] => requests.map((r) => appendOne(q, r)),
+    (committed) => {
+      if (committed.some((results) => results.some((r) => r.appended > 0))) appended.emit('appended');
+    },
+    toStoreError,
+  );
 
   const store = {
     db,
@@ -33,9 +42,8 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
       return (await store.appendMany([request]))[0]!;
     },
     async appendMany(requests: AppendRequest[]) {
-      const results = guard(() => appendAll(requests));
-      if (results.some((r) => r.appended > 0)) appended.emit('appended');
-      return results;
+      if (!db.open) throw new StoreUnavailableError('event store unavailable: the database is closed');
+      return appendAll(requests);
     },
     async readStream(streamId: string, opts: ReadStreamOptions = {}) {
       const rows = guard(() => q.readStream.all(streamId, opts.fromRevision ?? 0n, opts.maxCount ?? -1) as EventRow[]);
@@ -78,6 +86,9 @@ function open(file: string): Database.Database {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  // Fewer, larger checkpoints: index pages dirtied by consecutive commits are copied back once.
+  db.pragma('wal_autocheckpoint = 20000');
+  db.pragma('cache_size = -131072');
   db.defaultSafeIntegers(true);
   migrate(db);
   return db;
@@ -88,10 +99,10 @@ type Statements = ReturnType<typeof statements>;
 function statements(db: Database.Database) {
   return {
     insert: db.prepare(
-      `INSERT INTO events (stream_id, revision, event_id, type, data, recorded_at, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (stream_id, revision, event_id, event_key, type, data, recorded_at, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    byId: db.prepare('SELECT stream_id, type, data FROM events WHERE event_id = ?'),
+    byId: db.prepare('SELECT stream_id, type, data FROM events WHERE event_key = ? AND event_id = ?'),
     streamHead: db.prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
     readStream: db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?'),
     readAll: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
@@ -101,12 +112,13 @@ function statements(db: Database.Database) {
 
 function appendOne(q: Statements, request: AppendRequest): AppendResult {
   const { streamId } = request;
-  const fresh: { eventId: string; type: string; dataJson: string; recordedAt: string }[] = [];
+  const fresh: { eventId: string; key: bigint; type: string; dataJson: string; recordedAt: string }[] = [];
   const duplicates: string[] = [];
   const seenInRequest = new Map<string, string>();
   for (const e of request.events) {
-    const dataJson = canonicalJson(e.data);
-    const stored = (q.byId.get(e.eventId) as { stream_id: string; type: string; data: string } | undefined)
+    const dataJson = canonicalDataOf(e);
+    const key = eventKey(e.eventId);
+    const stored = (q.byId.get(key, e.eventId) as { stream_id: string; type: string; data: string } | undefined)
       ?? (seenInRequest.has(e.eventId) ? { stream_id: streamId, type: e.type, data: seenInRequest.get(e.eventId)! } : undefined);
     if (stored) {
       if (stored.stream_id !== streamId || stored.type !== e.type || stored.data !== dataJson) {
@@ -116,7 +128,7 @@ function appendOne(q: Statements, request: AppendRequest): AppendResult {
       continue;
     }
     seenInRequest.set(e.eventId, dataJson);
-    fresh.push({ eventId: e.eventId, type: e.type, dataJson, recordedAt: e.recordedAt });
+    fresh.push({ eventId: e.eventId, key, type: e.type, dataJson, recordedAt: e.recordedAt });
   }
 
   const head = q.streamHead.get(streamId) as { revision: bigint; hash: string } | undefined;
@@ -129,7 +141,7 @@ function appendOne(q: Statements, request: AppendRequest): AppendResult {
   for (const e of fresh) {
     revision++;
     const hash = linkHash(prevHash, { streamId, revision, eventId: e.eventId, type: e.type, recordedAt: e.recordedAt, dataJson: e.dataJson });
-    position = q.insert.run(streamId, revision, e.eventId, e.type, e.dataJson, e.recordedAt, prevHash, hash).lastInsertRowid as bigint;
+    position = q.insert.run(streamId, revision, e.eventId, e.key, e.type, e.dataJson, e.recordedAt, prevHash, hash).lastInsertRowid as bigint;
     prevHash = hash;
   }
   return { streamId, nextRevision: revision, position, appended: fresh.length, duplicates };
@@ -145,15 +157,19 @@ function checkExpected(streamId: string, expected: ExpectedRevision, actual: big
 }
 
 /** SQLite failures that mean "cannot write now" become StoreUnavailableError; the transaction rolled back. */
+function toStoreError(error: unknown): unknown {
+  const code = (error as { code?: string }).code ?? '';
+  if (/^SQLITE_(BUSY|LOCKED|IOERR|FULL|READONLY|CANTOPEN|CORRUPT|NOTADB)/.test(code) || (error as Error).message === 'The database connection is not open') {
+    return new StoreUnavailableError(`event store unavailable: ${(error as Error).message}`, { cause: error });
+  }
+  return error;
+}
+
 function guard<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    if (/^SQLITE_(BUSY|LOCKED|IOERR|FULL|READONLY|CANTOPEN|CORRUPT|NOTADB)/.test(code) || (error as Error).message === 'The database connection is not open') {
-      throw new StoreUnavailableError(`event store unavailable: ${(error as Error).message}`, { cause: error });
-    }
-    throw error;
+    throw toStoreError(error);
   }
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../ingest/app.ts';
+import { inlinePreparer, type BatchPreparer } from '../../ingest/batch-preparer.ts';
 import { hashToken, TokenRegistry, type Role } from '../../infra/auth/tokens.ts';
 import { createSqliteEventStore } from '../../infra/event-store/sqlite.ts';
 
@@ -24,7 +25,7 @@ export interface TestApp {
 }
 
 /** An app on a fresh SQLite file in a temp dir, with one token per role. */
-export async function testApp(opts: { deptA: string; deptB: string; maxEvents?: number; maxBytes?: number }): Promise<TestApp> {
+export async function testApp(opts: { deptA: string; deptB: string; maxEvents?: number; maxBytes?: number; preparer?: BatchPreparer }): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'sunlight-app-'));
   const store = createSqliteEventStore({ file: join(dir, 'events.db') });
   const t = (name: string, role: Role, token: string, departments: string[] = []) => ({ name, role, departments, sha256: hashToken(token) });
@@ -42,6 +43,7 @@ export async function testApp(opts: { deptA: string; deptB: string; maxEvents?: 
     limits: { maxEvents: opts.maxEvents ?? 10_000, maxBytes: opts.maxBytes ?? 16 * 1024 * 1024 },
     storeKind: 'sqlite',
     now: () => new Date(),
+    preparer: opts.preparer ?? inlinePreparer(),
   });
   return {
     app,
@@ -51,6 +53,7 @@ export async function testApp(opts: { deptA: string; deptB: string; maxEvents?: 
     close: async () => {
       await app.close();
       await store.close();
+      await opts.preparer?.close();
     },
   };
 }

@@ -1,0 +1,61 @@
+import { isCaseEvent, streamFor } from '../domain/events/catalogue.ts';
+import { canonicalJson } from '../domain/hash-chain.ts';
+import { parseJsonBody, parseNdjsonBody } from './body.ts';
+import { HttpError, tooLarge, badRequest, type Problem } from './errors.ts';
+import { validateEvents } from './validate-events.ts';
+
+export type BodyKind = 'json' | 'ndjson';
+
+/** A validated event reduced to what the append needs. Strings only, so it crosses threads cheaply. */
+export interface PreparedEvent {
+  eventId: string;
+  type: string;
+  streamId: string;
+  /** The reporting department of a case event; null for reference data. */
+  deptCode: string | null;
+  /** canonicalJson of the validated event: exactly what is stored and hashed. */
+  dataJson: string;
+}
+
+export type PreparedBatch =
+  | { ok: true; events: PreparedEvent[]; lines?: number[] }
+  | { ok: false; status: number; code: string; message: string; problems?: Problem[] };
+
+/**
+ * Raw body → validated, canonicalised events, or the reasons the whole request is refused.
+ * Pure and self-contained, so it can run on a worker thread as well as inline.
+ */
+export function prepareBatch(raw: string, kind: BodyKind, maxEvents: number): PreparedBatch {
+  try {
+    const { items, lines } = itemsOf(raw, kind);
+    if (items.length > maxEvents) {
+      throw tooLarge(`The request holds ${items.length} events; the limit is ${maxEvents} per request. Split it into smaller batches. Nothing was stored.`);
+    }
+    const { events, problems } = validateEvents(items, lines);
+    if (problems.length > 0) {
+      const bad = new Set(problems.map((p) => p.index)).size;
+      throw badRequest(`${bad} of ${items.length} events are malformed. Nothing of this request was stored; fix them and send the whole request again.`, problems);
+    }
+    const prepared = events.map((e) => ({
+      eventId: e.eventId,
+      type: e.type,
+      streamId: streamFor(e),
+      deptCode: isCaseEvent(e) ? e.dept.code : null,
+      dataJson: canonicalJson(e),
+    }));
+    return lines ? { ok: true, events: prepared, lines } : { ok: true, events: prepared };
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    return { ok: false, status: error.statusCode, code: error.code, message: error.message, ...(error.problems && { problems: error.problems }) };
+  }
+}
+
+function itemsOf(raw: string, kind: BodyKind): { items: unknown[]; lines?: number[] } {
+  if (kind === 'ndjson') return parseNdjsonBody(raw);
+  const body = parseJsonBody(raw);
+  if (Array.isArray(body)) {
+    if (body.length === 0) throw badRequest('The array holds no event. Nothing was stored.');
+    return { items: body };
+  }
+  return { items: [body] };
+}
