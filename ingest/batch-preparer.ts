@@ -28,7 +28,9 @@ export function workerPreparer(size: number, options: { inlineBelowBytes?: numbe
   let closed = false;
 
   const spawn = (slot: number) => {
-    const worker = new Worker(new URL('./prepare-worker-entry.mjs', import.meta.url));
+    // A larger young generation: validating a batch allocates heavily and short-lived, and the
+    // default semi-space made the collector a quarter of the worker's time.
+    const worker = new Worker(new URL('./prepare-worker-entry.mjs', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 96 } });
     const entry = { worker, jobs: new Map<number, Job>() };
     worker.on('message', (m: { id: number; result?: PreparedBatch; error?: string }) => {
       const job = entry.jobs.get(m.id);

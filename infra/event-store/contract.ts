@@ -87,6 +87,17 @@ export function eventStoreContract(name: string, make: () => Promise<ContractSub
         expect(retry.duplicates).toHaveLength(2);
       });
 
+      it('ids that are not UUIDs, and UUIDs sharing their first 64 bits, are told apart exactly', async () => {
+        const s = stream();
+        const twinA = randomUUID().replace(/.$/, '1');
+        const twinB = twinA.replace(/.$/, '2');
+        const plain = { ...ev(), eventId: `legacy-${randomUUID()}` };
+        await store.append({ streamId: s, events: [{ ...ev(), eventId: twinA }, { ...ev(), eventId: twinB }, plain], expectedRevision: 'any' });
+        const again = await store.append({ streamId: s, events: [plain], expectedRevision: 'any' });
+        expect(again.duplicates).toEqual([plain.eventId]);
+        expect((await store.readStream(s)).map((e) => e.eventId)).toEqual([twinA, twinB, plain.eventId]);
+      });
+
       it('the same id twice in one append is stored once', async () => {
         const s = stream();
         const e = ev();
