@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { sunlightEventSchema } from '../../domain/events/catalogue.ts';
 import type { AppendRequest, AppendResult } from '../../infra/event-store/port.ts';
 import { requireRole } from '../auth.ts';
 import { appendPermissionProblems } from '../authorize-events.ts';
@@ -21,7 +23,11 @@ export function appendEventsRoute(app: FastifyInstance, deps: IngestDeps): void 
         'The server sets recordedAt.',
       tags: ['ingest'],
       security: [{ bearer: [] }],
+      // Documents the event shapes in the OpenAPI document. Validation itself happens in
+      // prepareBatch, which reports every problem of every event rather than the first.
+      body: z.union([sunlightEventSchema, z.array(sunlightEventSchema)]),
     },
+    validatorCompiler: () => (value) => ({ value }),
     config: { rawEventBody: true },
     handler: async (request, reply) => {
       const principal = requireRole(request, ['department', 'admin']);
