@@ -5,6 +5,7 @@ import { loadTokens } from './auth/load-tokens.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openEventStore } from './event-store/open.ts';
 import { loadSeed } from './seed.ts';
+import { clearRunningServer, recordRunningServer } from './server-lock.ts';
 
 /** Composition root: configuration → adapters → app → listening server, and a clean shutdown. */
 async function main(): Promise<void> {
@@ -28,12 +29,14 @@ async function main(): Promise<void> {
     await app.close();
     await preparer.close();
     await store.close();
+    clearRunningServer(config.dataDir);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await app.listen({ host: config.host, port: config.port });
+  const url = await app.listen({ host: config.host, port: config.port });
+  recordRunningServer(config.dataDir, { pid: process.pid, url, startedAt: new Date().toISOString() });
   app.log.info({ dataDir: config.dataDir, eventStore: config.eventStore.kind }, 'Sunlight is running');
   if (generatedAdminToken) printAdminToken(generatedAdminToken, config.auth.tokensFile);
 }

@@ -1,0 +1,10 @@
+/** A CLI command: a one-line summary for the usage text, and its entry point (returns the exit code). */
+export interface Command {
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+/** Every command of the `sunlight` CLI. Add one line per command module. */
+export const commands: Record<string, Command> = {
+  serve: { summary: 'run the server (same as npm start)', run: async () => (await import('../server.ts'), new Promise<number>(() => {})) },
+};
