@@ -23,6 +23,16 @@ const schema = z.object({
   SUNLIGHT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set to use KurrentDB/EventStoreDB instead of the embedded SQLite log, e.g. kurrentdb://localhost:2113?tls=false */
   EVENTSTORE_URL: z.string().optional(),
+  /** Set to use a ClickHouse server instead of the embedded chDB engine, e.g. http://localhost:8123 */
+  CLICKHOUSE_URL: z.string().url().optional(),
+  CLICKHOUSE_USER: z.string().default('default'),
+  CLICKHOUSE_PASSWORD: z.string().default(''),
+  CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier').default('sunlight'),
+  /** A cluster name switches the DDL to ON CLUSTER with Replicated* engines. */
+  CLICKHOUSE_CLUSTER: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier').optional(),
+  /** Events per projection write (batching by size) and the longest wait before a partial batch is written. */
+  SUNLIGHT_PROJECTION_BATCH: z.coerce.number().int().positive().default(5000),
+  SUNLIGHT_PROJECTION_FLUSH_MS: z.coerce.number().int().positive().default(200),
 });
 
 export type Config = Readonly<{
@@ -34,6 +44,10 @@ export type Config = Readonly<{
   ingest: { maxEvents: number; maxBytes: number; workers: number };
   auth: { adminToken?: string; tokensFile: string; tokensJson?: string };
   logLevel: string;
+  clickhouse:
+    | { kind: 'chdb'; path: string; database: string }
+    | { kind: 'server'; url: string; username: string; password: string; database: string; cluster?: string };
+  projection: { batchSize: number; flushMs: number };
 }>;
 
 export class ConfigError extends Error {
@@ -59,6 +73,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ingest: { maxEvents: e.SUNLIGHT_MAX_EVENTS_PER_REQUEST, maxBytes: e.SUNLIGHT_MAX_REQUEST_BYTES, workers: e.SUNLIGHT_INGEST_WORKERS },
     auth: { adminToken: e.SUNLIGHT_ADMIN_TOKEN, tokensFile: resolve(e.SUNLIGHT_TOKENS_FILE ?? `${dataDir}/tokens.json`), tokensJson: e.SUNLIGHT_TOKENS },
     logLevel: e.SUNLIGHT_LOG_LEVEL,
+    clickhouse: e.CLICKHOUSE_URL
+      ? { kind: 'server' as const, url: e.CLICKHOUSE_URL, username: e.CLICKHOUSE_USER, password: e.CLICKHOUSE_PASSWORD, database: e.CLICKHOUSE_DATABASE, cluster: e.CLICKHOUSE_CLUSTER }
+      : { kind: 'chdb' as const, path: resolve(dataDir, 'clickhouse'), database: e.CLICKHOUSE_DATABASE },
+    projection: { batchSize: e.SUNLIGHT_PROJECTION_BATCH, flushMs: e.SUNLIGHT_PROJECTION_FLUSH_MS },
   });
 }
 

@@ -1,0 +1,28 @@
+import type { ClickHouse } from './client.ts';
+import { onCluster, replacingEngine, type DdlContext } from './ddl.ts';
+
+/** A versioned schema change. Statements must be idempotent (IF NOT EXISTS), so a re-run is harmless. */
+export interface Migration {
+  version: number;
+  name: string;
+  up(ctx: DdlContext): string[];
+}
+
+/** Applies, in version order, every migration not yet recorded in `schema_migrations`. */
+export async function migrate(ch: ClickHouse, migrations: Migration[]): Promise<number[]> {
+  const ctx: DdlContext = { database: ch.database, ...(ch.cluster && { cluster: ch.cluster }) };
+  await ch.client.command({
+    query: `CREATE TABLE IF NOT EXISTS schema_migrations${onCluster(ctx)} (version UInt32, name String, applied_at DateTime64(3, 'UTC'))
+            ENGINE = ${replacingEngine(ctx, 'schema_migrations', 'applied_at')} ORDER BY version`,
+  });
+  const rows = await (await ch.client.query({ query: 'SELECT version FROM schema_migrations FINAL', format: 'JSONEachRow' })).json<{ version: number }>();
+  const done = new Set(rows.map((r) => Number(r.version)));
+  const applied: number[] = [];
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (done.has(m.version)) continue;
+    for (const query of m.up(ctx)) await ch.client.command({ query });
+    await ch.client.insert({ table: 'schema_migrations', values: [{ version: m.version, name: m.name, applied_at: new Date().toISOString() }], format: 'JSONEachRow' });
+    applied.push(m.version);
+  }
+  return applied;
+}

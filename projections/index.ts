@@ -1,0 +1,26 @@
+import type { DdlContext } from '../infra/clickhouse/ddl.ts';
+import type { Migration } from '../infra/clickhouse/migrations.ts';
+import { checkpointsTable } from './checkpoint.ts';
+import { complaintsProjection } from './complaints/index.ts';
+import { eventsProjection } from './events/index.ts';
+import { feesProjection } from './fees/index.ts';
+import type { Projection } from './projection.ts';
+import { ratingsProjection } from './ratings/index.ts';
+import { referenceProjection } from './reference/index.ts';
+
+/** Every read model the runner maintains, in one place. */
+export const projections: Projection[] = [referenceProjection, eventsProjection, feesProjection, ratingsProjection, complaintsProjection];
+
+/** Every table the projections write, with its DDL, plus the checkpoint table. */
+export function allTables(list: Projection[] = projections): Record<string, (ctx: DdlContext, name: string) => string> {
+  return Object.assign({ projection_checkpoints: checkpointsTable }, ...list.map((p) => p.tables));
+}
+
+/** Versioned schema of the read models. A changed table gets a new migration, never an edited one. */
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'read models: events, reference data, fees, ratings, complaints, checkpoints',
+    up: (ctx) => Object.entries(allTables()).map(([name, ddl]) => ddl(ctx, name)),
+  },
+];
