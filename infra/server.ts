@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
+import { pino } from 'pino';
 import { buildApp } from '../ingest/app.ts';
 import { inlinePreparer, workerPreparer } from '../ingest/batch-preparer.ts';
 import { loadTokens } from './auth/load-tokens.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openEventStore } from './event-store/open.ts';
+import { startReadModels } from './read-models.ts';
 import { loadSeed } from './seed.ts';
 import { clearRunningServer, recordRunningServer } from './server-lock.ts';
 
@@ -14,9 +16,11 @@ async function main(): Promise<void> {
   const store = await openEventStore(config);
   const { registry, generatedAdminToken } = loadTokens(config);
   const preparer = config.ingest.workers > 0 ? workerPreparer(config.ingest.workers) : inlinePreparer();
+  const logger = pino({ level: config.logLevel });
+  const readModels = startReadModels(config, store, logger);
   const app = await buildApp(
-    { store, tokens: registry, limits: config.ingest, storeKind: config.eventStore.kind, now: () => new Date(), preparer },
-    { logger: { level: config.logLevel } },
+    { store, tokens: registry, limits: config.ingest, storeKind: config.eventStore.kind, now: () => new Date(), preparer, projection: readModels },
+    { logger },
   );
   const seeded = await loadSeed(store, new Date());
   if (seeded.appended > 0) app.log.info({ events: seeded.appended }, 'loaded reference data (calendars, demo county)');
@@ -27,6 +31,7 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await readModels.stop();
     await preparer.close();
     await store.close();
     clearRunningServer(config.dataDir);
@@ -37,7 +42,11 @@ async function main(): Promise<void> {
 
   const url = await app.listen({ host: config.host, port: config.port });
   recordRunningServer(config.dataDir, { pid: process.pid, url, startedAt: new Date().toISOString() });
-  app.log.info({ dataDir: config.dataDir, eventStore: config.eventStore.kind }, 'Sunlight is running');
+  app.log.info({ dataDir: config.dataDir, eventStore: config.eventStore.kind, clickhouse: config.clickhouse.kind }, 'Sunlight is running');
+  readModels.ready.catch((error: unknown) => {
+    app.log.fatal({ err: error }, 'read models cannot start');
+    void shutdown('read models failed');
+  });
   if (generatedAdminToken) printAdminToken(generatedAdminToken, config.auth.tokensFile);
 }
 

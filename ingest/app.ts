@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authenticate } from './auth.ts';
 import { registerBodyParsers } from './body.ts';
@@ -10,15 +10,16 @@ import { dotted } from './problems.ts';
 import { appendEventsRoute } from './routes/append-events.ts';
 import { healthRoute } from './routes/health.ts';
 import { readCaseRoutes } from './routes/read-case.ts';
+import { statusRoutes } from './routes/status.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 
-const PUBLIC = new Set(['/health', '/docs', '/docs/json']);
+const PUBLIC = new Set(['/health', '/metrics', '/docs', '/docs/json']);
 
 /** Builds the HTTP app; `infra/server.ts` starts it, tests call `app.inject()`. */
-export async function buildApp(deps: IngestDeps, options: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: IngestDeps, options: { logger?: FastifyBaseLogger } = {}): Promise<FastifyInstance> {
   // Per-request access logs would cost more than an append at thousands of requests per second;
   // refusals and failures are logged by the error handler instead.
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: deps.limits.maxBytes, logController: new LogController({ disableRequestLogging: true }) });
+  const app = Fastify({ ...(options.logger ? { loggerInstance: options.logger } : { logger: false }), bodyLimit: deps.limits.maxBytes, logController: new LogController({ disableRequestLogging: true }) });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerBodyParsers(app, deps.limits.maxBytes);
@@ -53,5 +54,6 @@ export async function buildApp(deps: IngestDeps, options: { logger?: boolean | o
   appendEventsRoute(app, deps);
   readCaseRoutes(app, deps);
   tokenRoutes(app, deps);
+  statusRoutes(app, deps);
   return app;
 }

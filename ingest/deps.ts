@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { TokenRegistry } from '../infra/auth/tokens.ts';
 import type { EventStore } from '../infra/event-store/port.ts';
 import type { BatchPreparer } from './batch-preparer.ts';
+import type { RunnerStatus } from '../projections/runner.ts';
 
 /** What the HTTP slice needs, built by the composition root and passed in (no Fastify decorators). */
 export interface IngestDeps {
@@ -13,5 +14,7 @@ export interface IngestDeps {
   now: () => Date;
   /** Parses and validates event batches: inline, or on worker threads in the server. */
   preparer: BatchPreparer;
+  /** The projection runner, when read models are maintained by this process. */
+  projection?: { status(): RunnerStatus };
   logger?: FastifyBaseLogger;
 }

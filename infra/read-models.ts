@@ -1,0 +1,55 @@
+import { projections, migrations } from '../projections/index.ts';
+import { createRunner, type BatchInfo, type ProjectionRunner, type RunnerStatus } from '../projections/runner.ts';
+import { openClickHouse, type ClickHouse } from './clickhouse/client.ts';
+import { migrate } from './clickhouse/migrations.ts';
+import type { Config } from './config.ts';
+import type { EventStore } from './event-store/port.ts';
+
+type Log = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+
+/**
+ * Opens ClickHouse, migrates the read models and starts the projection runner. A ClickHouse
+ * server that is down does not stop Sunlight from taking events: this keeps trying in the
+ * background, and the projection catches up from its checkpoint once it is reachable.
+ */
+export function startReadModels(config: Config, store: EventStore, log: Log, onBatch?: (info: BatchInfo) => void | Promise<void>) {
+  let ch: ClickHouse | undefined;
+  let runner: ProjectionRunner | undefined;
+  let stopped = false;
+  let lastError: string | null = null;
+
+  const ready = (async () => {
+    for (let attempt = 0; !stopped; attempt++) {
+      try {
+        ch = await openClickHouse(config);
+        const applied = await migrate(ch, migrations);
+        if (applied.length > 0) log.info({ applied }, 'read-model migrations applied');
+        runner = createRunner({ store, ch, projections, services: { timeZone: config.timeZone }, ...config.projection, log, ...(onBatch && { onBatch }) });
+        await runner.start();
+        return;
+      } catch (error) {
+        lastError = error instanceof Error ? error.message : String(error);
+        if (isLockConflict(lastError)) throw new Error(`the ClickHouse data directory ${config.dataDir}/clickhouse is in use by another process: ${lastError}`);
+        await ch?.close().catch(() => {});
+        ch = undefined;
+        log.warn({ err: lastError, attempt }, 'ClickHouse unavailable; read models will catch up when it is back');
+        await new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** Math.min(attempt, 5))));
+      }
+    }
+  })();
+
+  return {
+    ready,
+    clickhouse: () => ch,
+    status(): RunnerStatus {
+      return runner?.status() ?? { state: 'starting', checkpoint: -1n, lastError, batches: 0, events: 0, lastRecordedAt: null };
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      await runner?.stop();
+      await ch?.close();
+    },
+  };
+}
+
+const isLockConflict = (message: string) => /Cannot lock file|already in use|different on-disk path/i.test(message);
