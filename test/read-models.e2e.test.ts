@@ -1,0 +1,34 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aConcludedCaseHistory } from './builders/case-events.ts';
+import { startServer, type RunningServer } from './support/server-process.ts';
+
+const admin = 'e2e-admin-token-000000000000';
+let server: RunningServer;
+const get = async (path: string) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${admin}` } });
+
+beforeAll(async () => {
+  server = await startServer({ SUNLIGHT_DATA_DIR: mkdtempSync(join(tmpdir(), 'sunlight-e2e-')), SUNLIGHT_ADMIN_TOKEN: admin });
+});
+afterAll(async () => server?.stop());
+
+describe('a running server keeps its read models up to date', () => {
+  it('projects what it stores, and /v1/status and /metrics show the lag closing to zero', async () => {
+    const events = Array.from({ length: 20 }, (_, i) => aConcludedCaseHistory(`QH-E2E-${i}`)).flat();
+    const res = await fetch(`${server.url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify(events) });
+    expect(res.status).toBe(201);
+    let status: { eventStore: { headPosition: number }; projection: { lagEvents: number; checkpoint: number; state: string } } | undefined;
+    for (let i = 0; i < 200; i++) {
+      status = (await (await get('/v1/status')).json()) as typeof status;
+      if (status!.projection.lagEvents === 0 && status!.projection.checkpoint === status!.eventStore.headPosition) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status!.projection).toMatchObject({ state: 'running', lagEvents: 0 });
+    expect(status!.projection.checkpoint).toBeGreaterThanOrEqual(events.length);
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(new RegExp(`^sunlight_projection_checkpoint_position ${status!.projection.checkpoint}$`, 'm'));
+    expect(metrics).toMatch(/^sunlight_projection_lag_events 0$/m);
+  });
+});
