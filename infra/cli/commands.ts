@@ -7,4 +7,5 @@ export interface Command {
 /** Every command of the `sunlight` CLI. Add one line per command module. */
 export const commands: Record<string, Command> = {
   serve: { summary: 'run the server (same as npm start)', run: async () => (await import('../server.ts'), new Promise<number>(() => {})) },
+  import: { summary: 'import an event log (IEEE XES or CSV) as case events', run: async (args) => (await import('../import/import-command.ts')).run(args) },
 };
