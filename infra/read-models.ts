@@ -1,4 +1,5 @@
 import { projections, migrations } from '../projections/index.ts';
+import { idleProgress, rebuildReadModels, type RebuildProgress } from '../projections/rebuild.ts';
 import { createRunner, type BatchInfo, type ProjectionRunner, type RunnerStatus } from '../projections/runner.ts';
 import { openClickHouse, type ClickHouse } from './clickhouse/client.ts';
 import { migrate } from './clickhouse/migrations.ts';
@@ -17,6 +18,9 @@ export function startReadModels(config: Config, store: EventStore, log: Log, onB
   let runner: ProjectionRunner | undefined;
   let stopped = false;
   let lastError: string | null = null;
+  const rebuildProgress = idleProgress();
+  const services = { timeZone: config.timeZone };
+  const newRunner = (c: ClickHouse) => createRunner({ store, ch: c, projections, services, ...config.projection, log, ...(onBatch && { onBatch }) });
 
   const ready = (async () => {
     for (let attempt = 0; !stopped; attempt++) {
@@ -24,7 +28,7 @@ export function startReadModels(config: Config, store: EventStore, log: Log, onB
         ch = await openClickHouse(config);
         const applied = await migrate(ch, migrations);
         if (applied.length > 0) log.info({ applied }, 'read-model migrations applied');
-        runner = createRunner({ store, ch, projections, services: { timeZone: config.timeZone }, ...config.projection, log, ...(onBatch && { onBatch }) });
+        runner = newRunner(ch);
         await runner.start();
         return;
       } catch (error) {
@@ -43,6 +47,21 @@ export function startReadModels(config: Config, store: EventStore, log: Log, onB
     clickhouse: () => ch,
     status(): RunnerStatus {
       return runner?.status() ?? { state: 'starting', checkpoint: -1n, lastError, batches: 0, events: 0, lastRecordedAt: null };
+    },
+    rebuildProgress: (): RebuildProgress => ({ ...rebuildProgress }),
+    /** Starts a rebuild in the background; false if one is running or ClickHouse is not ready. */
+    rebuild(): boolean {
+      if (!ch || !runner || rebuildProgress.state === 'running' || rebuildProgress.state === 'swapping') return false;
+      const c = ch;
+      void rebuildReadModels({
+        store, ch: c, projections, services, progress: rebuildProgress,
+        pauseLive: async () => runner?.stop(),
+        resumeLive: async () => {
+          runner = newRunner(c);
+          await runner.start();
+        },
+      }).catch((error: unknown) => log.error({ err: error }, 'rebuild failed'));
+      return true;
     },
     async stop(): Promise<void> {
       stopped = true;

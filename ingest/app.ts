@@ -10,6 +10,7 @@ import { dotted } from './problems.ts';
 import { appendEventsRoute } from './routes/append-events.ts';
 import { healthRoute } from './routes/health.ts';
 import { readCaseRoutes } from './routes/read-case.ts';
+import { rebuildRoutes } from './routes/rebuild.ts';
 import { statusRoutes } from './routes/status.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 
@@ -55,5 +56,6 @@ export async function buildApp(deps: IngestDeps, options: { logger?: FastifyBase
   readCaseRoutes(app, deps);
   tokenRoutes(app, deps);
   statusRoutes(app, deps);
+  rebuildRoutes(app, deps);
   return app;
 }

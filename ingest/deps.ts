@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { TokenRegistry } from '../infra/auth/tokens.ts';
 import type { EventStore } from '../infra/event-store/port.ts';
 import type { BatchPreparer } from './batch-preparer.ts';
+import type { RebuildProgress } from '../projections/rebuild.ts';
 import type { RunnerStatus } from '../projections/runner.ts';
 
 /** What the HTTP slice needs, built by the composition root and passed in (no Fastify decorators). */
@@ -15,6 +16,6 @@ export interface IngestDeps {
   /** Parses and validates event batches: inline, or on worker threads in the server. */
   preparer: BatchPreparer;
   /** The projection runner, when read models are maintained by this process. */
-  projection?: { status(): RunnerStatus };
+  projection?: { status(): RunnerStatus; rebuild?(): boolean; rebuildProgress?(): RebuildProgress };
   logger?: FastifyBaseLogger;
 }

@@ -1,7 +1,8 @@
 import type { ClickHouse } from '../infra/clickhouse/client.ts';
 import type { EventStore, RecordedEvent, Subscription } from '../infra/event-store/port.ts';
-import { readCheckpoint, writeCheckpoint } from './checkpoint.ts';
-import type { Projection, ProjectionServices, TableRows } from './projection.ts';
+import { readCheckpoint } from './checkpoint.ts';
+import type { Projection, ProjectionServices } from './projection.ts';
+import { CHECKPOINT_NAME, writeBatch } from './write-batch.ts';
 
 export interface RunnerOptions {
   store: EventStore;
@@ -35,8 +36,6 @@ export interface RunnerStatus {
   lastRecordedAt: string | null;
 }
 
-const CHECKPOINT_NAME = 'main';
-
 /**
  * Subscribe from the stored checkpoint → batch by size and by time → write every projection's
  * rows → write the checkpoint. While ClickHouse is down the same batch is retried with backoff and
@@ -58,7 +57,7 @@ export function createRunner(options: RunnerOptions) {
     buffer = [];
     if (batch.length === 0) return;
     const started = performance.now();
-    await withRetry(() => writeBatch(batch));
+    await withRetry(() => writeBatch(options.ch, options.projections, options.services, batch, suffix));
     const last = batch.at(-1)!;
     status.checkpoint = last.position;
     status.batches++;
@@ -66,17 +65,6 @@ export function createRunner(options: RunnerOptions) {
     status.lastRecordedAt = last.recordedAt;
     const caseIds = new Set(batch.filter((e) => e.streamId.startsWith('case-')).map((e) => e.streamId.slice(5)));
     await options.onBatch?.({ events: batch.length, from: batch[0]!.position, to: last.position, caseIds, millis: performance.now() - started });
-  }
-
-  async function writeBatch(batch: RecordedEvent[]): Promise<void> {
-    const rows: TableRows = {};
-    for (const p of options.projections) {
-      for (const [table, list] of Object.entries(await p.rows(batch, options.services))) (rows[table] ??= []).push(...list);
-    }
-    for (const [table, values] of Object.entries(rows)) {
-      if (values.length > 0) await options.ch.client.insert({ table: `${table}${suffix}`, values, format: 'JSONEachRow' });
-    }
-    await writeCheckpoint(options.ch, `projection_checkpoints${suffix}`, CHECKPOINT_NAME, batch.at(-1)!.position);
   }
 
   async function withRetry(write: () => Promise<void>): Promise<void> {

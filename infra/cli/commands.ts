@@ -7,5 +7,6 @@ export interface Command {
 /** Every command of the `sunlight` CLI. Add one line per command module. */
 export const commands: Record<string, Command> = {
   serve: { summary: 'run the server (same as npm start)', run: async () => (await import('../server.ts'), new Promise<number>(() => {})) },
+  rebuild: { summary: 'rebuild every read model from the event log', run: async (args) => (await import('./rebuild-command.ts')).run(args) },
   import: { summary: 'import an event log (IEEE XES or CSV) as case events', run: async (args) => (await import('../import/import-command.ts')).run(args) },
 };

@@ -50,10 +50,10 @@ function metricsRegistry(deps: IngestDeps): Registry {
       },
     });
   gauge('sunlight_event_store_head_position', 'Position of the newest stored event', (l) => Number(l.head));
-  gauge('sunlight_projection_checkpoint_position', 'Position up to which the read models are written', (l) => l.projection && Number(l.projection.checkpoint));
-  gauge('sunlight_projection_lag_events', 'Events stored but not yet projected', (l) => l.projection && Number(l.projection.lagEvents));
+  gauge('sunlight_projection_checkpoint_position', 'Position up to which the read models are written', (l) => (l.projection ? Number(l.projection.checkpoint) : undefined));
+  gauge('sunlight_projection_lag_events', 'Events stored but not yet projected', (l) => (l.projection ? Number(l.projection.lagEvents) : undefined));
   gauge('sunlight_projection_lag_seconds', 'Age of the oldest event not yet projected', (l) => l.projection?.lagSeconds);
   gauge('sunlight_projection_events_total', 'Events projected since start', (l) => l.projection?.events);
-  gauge('sunlight_projection_retrying', '1 while ClickHouse writes are failing and being retried', (l) => l.projection && (l.projection.state === 'retrying' ? 1 : 0));
+  gauge('sunlight_projection_retrying', '1 while ClickHouse writes are failing and being retried', (l) => (l.projection ? Number(l.projection.state === "retrying") : undefined));
   return registry;
 }

@@ -1,0 +1,77 @@
+import type { ClickHouse } from '../infra/clickhouse/client.ts';
+import type { DdlContext } from '../infra/clickhouse/ddl.ts';
+import type { EventStore } from '../infra/event-store/port.ts';
+import { allTables } from './index.ts';
+import type { Projection, ProjectionServices } from './projection.ts';
+import { writeBatch } from './write-batch.ts';
+
+export interface RebuildProgress {
+  state: 'idle' | 'running' | 'swapping' | 'done' | 'failed';
+  processed: number;
+  /** Head position when the rebuild started; it keeps catching up past it. */
+  target: number;
+  position: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  eventsPerSecond: number;
+  error: string | null;
+}
+
+const SUFFIX = '_rebuild';
+
+/**
+ * Rebuilds every read model from the log into fresh `<table>_rebuild` tables while the live
+ * tables keep answering queries, then swaps each pair with EXCHANGE TABLES. `pauseLive` stops
+ * the live projection just before the final catch-up, so no event is projected into the old
+ * tables after the new ones have passed it; `resumeLive` starts it again on the new tables.
+ */
+export async function rebuildReadModels(args: {
+  store: EventStore;
+  ch: ClickHouse;
+  projections: Projection[];
+  services: ProjectionServices;
+  pageSize?: number;
+  progress: RebuildProgress;
+  pauseLive(): Promise<void>;
+  resumeLive(): Promise<void>;
+}): Promise<void> {
+  const { store, ch, progress } = args;
+  const tables = allTables(args.projections);
+  const ctx: DdlContext = { database: ch.database, ...(ch.cluster && { cluster: ch.cluster }) };
+  Object.assign(progress, { state: 'running', processed: 0, position: -1, startedAt: new Date().toISOString(), finishedAt: null, error: null });
+  progress.target = Number(await store.headPosition());
+  const t0 = performance.now();
+  try {
+    for (const [name, ddl] of Object.entries(tables)) {
+      await ch.client.command({ query: `DROP TABLE IF EXISTS ${name}${SUFFIX}` });
+      await ch.client.command({ query: ddl(ctx, `${name}${SUFFIX}`) });
+    }
+    let after = await catchUp(-1n);
+    await args.pauseLive();
+    progress.state = 'swapping';
+    after = await catchUp(after);
+    for (const name of Object.keys(tables)) await ch.client.command({ query: `EXCHANGE TABLES ${name} AND ${name}${SUFFIX}` });
+    for (const name of Object.keys(tables)) await ch.client.command({ query: `DROP TABLE IF EXISTS ${name}${SUFFIX}` });
+    await args.resumeLive();
+    Object.assign(progress, { state: 'done', finishedAt: new Date().toISOString() });
+  } catch (error) {
+    Object.assign(progress, { state: 'failed', error: error instanceof Error ? error.message : String(error), finishedAt: new Date().toISOString() });
+    await args.resumeLive().catch(() => {});
+    throw error;
+  }
+
+  async function catchUp(from: bigint): Promise<bigint> {
+    let after = from;
+    for (;;) {
+      const page = await store.readAll({ after, maxCount: args.pageSize ?? 20_000 });
+      if (page.length === 0) return after;
+      await writeBatch(ch, args.projections, args.services, page, SUFFIX);
+      after = page.at(-1)!.position;
+      progress.processed += page.length;
+      progress.position = Number(after);
+      progress.eventsPerSecond = Math.round(progress.processed / ((performance.now() - t0) / 1000));
+    }
+  }
+}
+
+export const idleProgress = (): RebuildProgress => ({ state: 'idle', processed: 0, target: 0, position: -1, startedAt: null, finishedAt: null, eventsPerSecond: 0, error: null });
