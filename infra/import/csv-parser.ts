@@ -13,7 +13,7 @@ type State = 'start' | 'plain' | 'quoted' | 'quote';
  * CRLF and LF both end a record. A chunk boundary can fall anywhere, so all state lives between
  * chunks. Blank lines are skipped.
  */
-export async function* parseCsv(chunks: AsyncIterable<string>, delimiter = ','): AsyncGenerator<CsvRecord> {
+export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>, delimiter = ','): AsyncGenerator<CsvRecord> {
   let state: State = 'start';
   let field = '';
   let fields: string[] = [];

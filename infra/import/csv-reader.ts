@@ -14,7 +14,11 @@ export interface CsvLogOptions {
  * rows in file order, and its attributes are those of its first row. Empty cells are absent values.
  */
 export async function* readCsvTraces(path: string, options: CsvLogOptions, onBytes?: OnBytes): AsyncGenerator<LogTrace> {
-  const records = parseCsv(await openText(path, onBytes), options.delimiter ?? ',');
+  yield* parseCsvTraces(await openText(path, onBytes), options);
+}
+
+export async function* parseCsvTraces(chunks: AsyncIterable<string> | Iterable<string>, options: CsvLogOptions): AsyncGenerator<LogTrace> {
+  const records = parseCsv(chunks, options.delimiter ?? ',');
   const header = (await records.next()).value as CsvRecord | undefined;
   if (!header) throw new ImportError('the CSV file is empty: it needs a header row naming the columns');
   const caseAt = header.fields.indexOf(options.caseColumn);

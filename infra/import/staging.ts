@@ -28,14 +28,19 @@ export async function createStaging(): Promise<Staging> {
   const dir = await mkdtemp(join(tmpdir(), 'sunlight-import-'));
   const file = join(dir, 'cases.ndjson');
   const out = createWriteStream(file);
+  // Kept and rethrown by the next call, so a full disk fails the import instead of the process.
+  let failure: Error | null = null;
+  out.on('error', (error) => (failure ??= error));
   let ended: Promise<void> | null = null;
   const end = () => (ended ??= new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve()))));
   return {
     async add(staged) {
+      if (failure) throw failure;
       if (!out.write(`${JSON.stringify(staged)}\n`)) await once(out, 'drain');
     },
     async *read() {
       await end();
+      if (failure) throw failure;
       for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
         if (line) yield JSON.parse(line) as StagedCase;
       }

@@ -21,6 +21,11 @@ interface Open {
  * such as "UNKNOWN" and 1970-01-01 that must not pass for facts.
  */
 export async function* readXesTraces(path: string, onBytes?: OnBytes): AsyncGenerator<LogTrace> {
+  yield* parseXesTraces(await openText(path, onBytes));
+}
+
+/** The same from text chunks; a chunk may end anywhere, even inside a tag. */
+export async function* parseXesTraces(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<LogTrace> {
   const parser = new SaxesParser<Options>({ xmlns: false, position: true });
   const state = traceBuilder(parser);
   parser.on('error', (error) => {
@@ -28,7 +33,7 @@ export async function* readXesTraces(path: string, onBytes?: OnBytes): AsyncGene
   });
   parser.on('opentag', state.open);
   parser.on('closetag', state.close);
-  for await (const chunk of await openText(path, onBytes)) {
+  for await (const chunk of chunks) {
     parser.write(chunk);
     yield* state.drain();
   }
