@@ -47,6 +47,13 @@ describe('given a running server and a small XES log of its department', () => {
     expect(await importLog({ path: file, format: 'xes', mapping, sink: storeSink(t.store, 'direct') })).toMatchObject({ appended: 0, duplicates: 9 });
   });
 
+  it('when the same log comes again under a changed mapping, the direct import is refused rather than storing a second version', async () => {
+    const changed = { ...mapping, rules: mapping.rules.map((r) => (r.type === 'CaseAccepted' ? { ...r, payload: { ...r.payload, limit: { value: 60, unit: 'calendar-days' } } } : r)) };
+    const before = await t.store.headPosition();
+    await expect(importLog({ path: file, format: 'xes', mapping: changed, sink: storeSink(t.store, 'direct') })).rejects.toThrow(/imported before .* with a different mapping/);
+    expect(await t.store.headPosition()).toBe(before);
+  });
+
   it('when the token belongs to another department, the server refuses and the import says so', async () => {
     const sink = httpSink('http://sunlight.test', tokens.deptB, 100, viaInject(t.app));
     await expect(importLog({ path: file, format: 'xes', mapping, sink })).rejects.toThrow(/refused a batch \(HTTP 403\)/);

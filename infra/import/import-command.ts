@@ -1,7 +1,6 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { ImportError } from './log.ts';
 import { loadMapping } from './mapping.ts';
 import { progressBar } from './progress-bar.ts';
 import { importLog, type ImportSummary, type LogFormat } from './run-import.ts';
@@ -37,11 +36,10 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   } catch (error) {
     bar.stop();
-    if (!(error instanceof ImportError)) throw error;
     const outcome = appending
       ? 'Some batches may be stored; run the same import again to store the rest (stored events come back as duplicates).'
       : 'Nothing was imported.';
-    process.stderr.write(`import failed: ${error.message}\n${outcome}\n`);
+    process.stderr.write(`import failed: ${error instanceof Error ? error.message : String(error)}\n${outcome}\n`);
     return 1;
   } finally {
     await sink?.close();

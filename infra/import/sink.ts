@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import { openEventStore } from '../event-store/open.ts';
+import { DuplicateEventIdConflict } from '../event-store/errors.ts';
 import type { AppendRequest, EventStore } from '../event-store/port.ts';
 import { runningServer } from '../server-lock.ts';
 import { ImportError } from './log.ts';
@@ -39,7 +40,12 @@ export function storeSink(store: EventStore, target: string, now: () => Date = (
         expectedRevision: 'any',
         events: c.events.map((e) => ({ eventId: e.eventId, type: e.type, data: undefined, dataJson: e.dataJson, recordedAt })),
       }));
-      const results = await store.appendMany(requests);
+      const results = await store.appendMany(requests).catch((error: unknown) => {
+        if (!(error instanceof DuplicateEventIdConflict)) throw error;
+        throw new ImportError(
+          `${error.message}. Event ids follow each case's event positions, so this log was imported before from a different file version or with a different mapping; import it under another sourceSystem or case prefix`,
+        );
+      });
       return { appended: results.reduce((n, r) => n + r.appended, 0), duplicates: results.reduce((n, r) => n + r.duplicates.length, 0) };
     },
     close: () => store.close(),

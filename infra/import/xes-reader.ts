@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { ImportError, traceLabel, type LogEvent, type LogTrace, type LogValue } from './log.ts';
+import { ImportError, traceLabel, type LogEvent, type LogTrace, type LogValue, type Where } from './log.ts';
 import { openText, type OnBytes } from './source.ts';
 import { isDateTime } from './timestamps.ts';
 
@@ -8,11 +8,6 @@ const SIMPLE_KINDS = new Set(['string', 'date', 'int', 'float', 'boolean', 'id']
 const NESTING_KINDS = new Set(['list', 'container', 'values']);
 
 type Options = { xmlns: false; position: true };
-
-interface Open {
-  name: string;
-  line: number;
-}
 
 /**
  * Streams the traces of an XES file (plain or gzipped), one at a time, so memory holds one trace
@@ -27,77 +22,80 @@ export async function* readXesTraces(path: string, onBytes?: OnBytes): AsyncGene
 /** The same from text chunks; a chunk may end anywhere, even inside a tag. */
 export async function* parseXesTraces(chunks: AsyncIterable<string> | Iterable<string>): AsyncGenerator<LogTrace> {
   const parser = new SaxesParser<Options>({ xmlns: false, position: true });
-  const state = traceBuilder(parser);
+  const assembler = new TraceAssembler(parser);
   parser.on('error', (error) => {
-    throw new ImportError(`malformed XML: ${error.message.replace(/^\d+:\d+: /, '')}`, state.where());
+    throw new ImportError(`malformed XML: ${error.message.replace(/^\d+:\d+: /, '')}`, assembler.where());
   });
-  parser.on('opentag', state.open);
-  parser.on('closetag', state.close);
+  parser.on('opentag', (tag) => assembler.open(tag));
+  parser.on('closetag', (tag) => assembler.close(tag));
   for await (const chunk of chunks) {
     parser.write(chunk);
-    yield* state.drain();
+    yield* assembler.completed.splice(0);
   }
   parser.close();
-  if (!state.sawLog()) throw new ImportError('not an XES log: the file holds no <log> element');
-  yield* state.drain();
+  if (!assembler.sawLog) throw new ImportError('not an XES log: the file holds no <log> element');
+  yield* assembler.completed.splice(0);
 }
 
-function traceBuilder(parser: SaxesParser<Options>) {
-  const stack: Open[] = [];
-  const done: LogTrace[] = [];
-  let trace: LogTrace | null = null;
-  let event: LogEvent | null = null;
-  let traces = 0;
-  let rootSeen = false;
-  // The reader does not know the mapping yet, so it names traces by the standard concept:name.
-  const where = () => ({ line: parser.line, column: parser.column, ...(trace && { trace: traceLabel(trace, 'concept:name') }) });
+/** Builds traces from the parser's tags; finished traces wait in `completed` until the reader yields them. */
+class TraceAssembler {
+  readonly completed: LogTrace[] = [];
+  sawLog = false;
+  private readonly stack: string[] = [];
+  private trace: LogTrace | null = null;
+  private event: LogEvent | null = null;
+  private traces = 0;
 
-  function open(tag: SaxesTagPlain): void {
+  constructor(private readonly parser: SaxesParser<Options>) {}
+
+  /** The reader does not know the mapping, so it names traces by the standard concept:name. */
+  where(): Where {
+    const { line, column } = this.parser;
+    return this.trace ? { line, column, trace: traceLabel(this.trace, 'concept:name') } : { line, column };
+  }
+
+  open(tag: SaxesTagPlain): void {
     const name = localName(tag.name);
-    const parent = stack.at(-1)?.name;
-    stack.push({ name, line: parser.line });
-    if (!parent) {
-      if (name !== 'log') throw new ImportError(`not an XES log: the root element is <${tag.name}>, not <log>`, where());
-      rootSeen = true;
+    const parent = this.stack.at(-1);
+    this.stack.push(name);
+    if (parent === undefined) {
+      if (name !== 'log') throw new ImportError(`not an XES log: the root element is <${tag.name}>, not <log>`, this.where());
+      this.sawLog = true;
     } else if (name === 'trace' && parent === 'log') {
-      trace = { index: traces++, line: parser.line, attributes: new Map(), events: [] };
-    } else if (name === 'event' && parent === 'trace') {
-      event = { line: parser.line, attributes: new Map() };
-    } else if ((parent === 'event' && event) || (parent === 'trace' && trace)) {
-      attribute(tag, name, (event ?? trace)!.attributes as Map<string, LogValue>);
+      this.trace = { index: this.traces++, line: this.parser.line, attributes: new Map(), events: [] };
+    } else if (name === 'event' && parent === 'trace' && this.trace) {
+      this.event = { line: this.parser.line, attributes: new Map() };
+    } else if (parent === 'event' && this.event) {
+      this.attribute(tag, name, this.event.attributes as Map<string, LogValue>);
+    } else if (parent === 'trace' && this.trace) {
+      this.attribute(tag, name, this.trace.attributes as Map<string, LogValue>);
     }
   }
 
-  function attribute(tag: SaxesTagPlain, kind: string, into: Map<string, LogValue>): void {
+  close(tag: SaxesTagPlain): void {
+    const name = localName(tag.name);
+    this.stack.pop();
+    if (name === 'event' && this.event && this.trace) {
+      this.trace.events.push(this.event);
+      this.event = null;
+    } else if (name === 'trace' && this.trace && this.stack.at(-1) === 'log') {
+      this.completed.push(this.trace);
+      this.trace = null;
+    }
+  }
+
+  private attribute(tag: SaxesTagPlain, kind: string, into: Map<string, LogValue>): void {
     if (!SIMPLE_KINDS.has(kind) && !NESTING_KINDS.has(kind)) return;
     const key = tag.attributes.key;
-    if (!key) throw new ImportError(`<${kind}> attribute without a key`, where());
+    if (!key) throw new ImportError(`<${kind}> attribute without a key`, this.where());
     if (NESTING_KINDS.has(kind)) return;
     const raw = tag.attributes.value;
-    if (raw === undefined) throw new ImportError(`<${kind} key="${key}"> has no value`, where());
+    if (raw === undefined) throw new ImportError(`<${kind} key="${key}"> has no value`, this.where());
     if (kind === 'date' && !isDateTime(raw)) {
-      throw new ImportError(`<date key="${key}"> holds "${raw}", which is not an xs:dateTime such as 2011-10-11T13:45:40.276+02:00`, where());
+      throw new ImportError(`<date key="${key}"> holds "${raw}", which is not an xs:dateTime such as 2011-10-11T13:45:40.276+02:00`, this.where());
     }
-    into.set(key, { raw, kind, line: parser.line, column: parser.column });
+    into.set(key, { raw, kind, line: this.parser.line, column: this.parser.column });
   }
-
-  function close(tag: SaxesTagPlain): void {
-    const name = localName(tag.name);
-    stack.pop();
-    if (name === 'event' && event && trace) {
-      trace.events.push(event);
-      event = null;
-    } else if (name === 'trace' && trace && stack.at(-1)?.name === 'log') {
-      done.push(trace);
-      trace = null;
-    }
-  }
-
-  function* drain(): Generator<LogTrace> {
-    yield* done.splice(0);
-  }
-
-  return { open, close, drain, where, sawLog: () => rootSeen };
 }
 
 function localName(qualified: string): string {
