@@ -8,9 +8,10 @@ import { ImportError } from './log.ts';
 import { unknownPlaceholders } from './template.ts';
 
 /** Templates are JSON; their placeholder grammar is in template.ts. */
-const template = z.json().superRefine((value, ctx) => {
+const checkPlaceholders = (value: unknown, ctx: z.RefinementCtx) => {
   for (const p of unknownPlaceholders(value)) ctx.addIssue({ code: 'custom', message: `unknown placeholder ${p}: use {trace.KEY}, {event.KEY}, {match.NAME}, {activity} or {caseId}, optionally with |int, |number or |date` });
-});
+};
+const template = z.json().superRefine(checkPlaceholders);
 const text = z.string().min(1);
 
 const actorTemplate = z.strictObject({ name: text.optional(), staffNo: text.optional(), role: actorRole.optional() });
@@ -33,7 +34,7 @@ const rule = z
 /** An event made from a trace's own attributes (e.g. the application date), placed before the log's events. */
 const traceEvent = z.strictObject({
   type: eventType,
-  at: text.describe('template of the event time, e.g. {trace.startdate}'),
+  at: text.superRefine(checkPlaceholders).describe('template of the event time, e.g. {trace.startdate}'),
   actor: actorTemplate.optional(),
   payload: z.record(z.string(), template).default({}),
 });
