@@ -1,4 +1,5 @@
 import type { ClickHouse } from '../infra/clickhouse/client.ts';
+import { chInstant } from '../infra/clickhouse/insert.ts';
 import { INSTANT, onCluster, replacingEngine, type DdlContext } from '../infra/clickhouse/ddl.ts';
 
 /**
@@ -19,5 +20,5 @@ export async function readCheckpoint(ch: ClickHouse, table: string, name: string
 }
 
 export async function writeCheckpoint(ch: ClickHouse, table: string, name: string, position: bigint): Promise<void> {
-  await ch.client.insert({ table, values: [{ name, position: position.toString(), updated_at: new Date().toISOString() }], format: 'JSONEachRow' });
+  await ch.client.insert({ table, values: [{ name, position: position.toString(), updated_at: chInstant(new Date().toISOString()) }], format: 'JSONEachRow' });
 }

@@ -3,6 +3,7 @@ import type { DdlContext } from '../infra/clickhouse/ddl.ts';
 import type { EventStore } from '../infra/event-store/port.ts';
 import { allTables } from './index.ts';
 import type { Projection, ProjectionServices } from './projection.ts';
+import { forgetColumns } from '../infra/clickhouse/insert.ts';
 import { writeBatch } from './write-batch.ts';
 
 export interface RebuildProgress {
@@ -52,6 +53,7 @@ export async function rebuildReadModels(args: {
     after = await catchUp(after);
     for (const name of Object.keys(tables)) await ch.client.command({ query: `EXCHANGE TABLES ${name} AND ${name}${SUFFIX}` });
     for (const name of Object.keys(tables)) await ch.client.command({ query: `DROP TABLE IF EXISTS ${name}${SUFFIX}` });
+    forgetColumns(ch);
     await args.resumeLive();
     Object.assign(progress, { state: 'done', finishedAt: new Date().toISOString() });
   } catch (error) {

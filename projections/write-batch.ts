@@ -1,4 +1,5 @@
 import type { ClickHouse } from '../infra/clickhouse/client.ts';
+import { insertRows } from '../infra/clickhouse/insert.ts';
 import type { RecordedEvent } from '../infra/event-store/port.ts';
 import { writeCheckpoint } from './checkpoint.ts';
 import type { Projection, ProjectionServices, TableRows } from './projection.ts';
@@ -10,6 +11,10 @@ export const CHECKPOINT_NAME = 'main';
  * live runner and the rebuild, so both write exactly the same rows for the same events.
  */
 export async function writeBatch(ch: ClickHouse, projections: Projection[], services: ProjectionServices, batch: RecordedEvent[], suffix: string): Promise<void> {
+  await writeRows(ch, await rowsFor(projections, services, batch), batch.at(-1)!.position, suffix);
+}
+
+export async function rowsFor(projections: Projection[], services: ProjectionServices, batch: RecordedEvent[]): Promise<TableRows> {
   const rows: TableRows = {};
   for (const p of projections) {
     for (const [table, list] of Object.entries(await p.rows(batch, services))) {
@@ -17,8 +22,10 @@ export async function writeBatch(ch: ClickHouse, projections: Projection[], serv
       for (const row of list) target.push(row);
     }
   }
-  for (const [table, values] of Object.entries(rows)) {
-    if (values.length > 0) await ch.client.insert({ table: `${table}${suffix}`, values, format: 'JSONEachRow' });
-  }
-  await writeCheckpoint(ch, `projection_checkpoints${suffix}`, CHECKPOINT_NAME, batch.at(-1)!.position);
+  return rows;
+}
+
+export async function writeRows(ch: ClickHouse, rows: TableRows, upTo: bigint, suffix: string): Promise<void> {
+  for (const [table, values] of Object.entries(rows)) await insertRows(ch, `${table}${suffix}`, values);
+  await writeCheckpoint(ch, `projection_checkpoints${suffix}`, CHECKPOINT_NAME, upTo);
 }

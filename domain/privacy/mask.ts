@@ -80,13 +80,23 @@ const anywhere = new Map(personalFieldPaths.filter((f) => f.path.startsWith('**.
  */
 export function maskEvent(event: unknown): unknown {
   const root = isRecord(event) ? event : {};
-  const visit = (value: unknown, path: string[]): unknown => {
-    if (Array.isArray(value)) return value.map((item) => visit(item, path));
-    if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v, [...path, k])]));
-    if (typeof value !== 'string' || path.length === 0) return value;
-    const field = exact.get(path.join('.')) ?? anywhere.get(path[path.length - 1]!);
+  // Paths travel as dotted strings and objects are rebuilt with plain loops: this runs for every
+  // event the projection writes, and the array-and-entries version dominated a rebuild.
+  const visit = (value: unknown, path: string, key: string): unknown => {
+    if (Array.isArray(value)) {
+      const out = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) out[i] = visit(value[i], path, key);
+      return out;
+    }
+    if (isRecord(value)) {
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(value)) out[k] = visit(value[k], path === '' ? k : `${path}.${k}`, k);
+      return out;
+    }
+    if (typeof value !== 'string' || path === '') return value;
+    const field = exact.get(path) ?? anywhere.get(key);
     if (!field || (field.when && !conditions[field.when](root))) return value;
     return maskers[field.mask](value);
   };
-  return visit(event, []);
+  return visit(event, '', '');
 }

@@ -1,4 +1,5 @@
 import type { EventOf } from '../../domain/events/catalogue.ts';
+import { chInstant } from '../../infra/clickhouse/insert.ts';
 import { INSTANT, onCluster, replacingEngine, type DdlContext } from '../../infra/clickhouse/ddl.ts';
 import type { Projection } from '../projection.ts';
 
@@ -23,7 +24,7 @@ export const complaintsProjection: Projection = {
         const handled = e.type === 'ComplaintHandled' ? e.payload.substantiated : undefined;
         return {
           position: r.position.toString(), event_id: e.eventId, complaint_id: e.payload.complaintId, case_id: e.caseId, dept_code: e.dept.code,
-          kind: e.type === 'ComplaintFiled' ? 'filed' : 'handled', at: e.occurredAt,
+          kind: e.type === 'ComplaintFiled' ? 'filed' : 'handled', at: chInstant(e.occurredAt),
           substantiated: handled === undefined ? null : handled ? 1 : 0, source: e.type === 'ComplaintFiled' ? (e.payload.source ?? '') : '',
         };
       }),

@@ -1,5 +1,6 @@
 import type { CaseEvent } from '../../domain/events/catalogue.ts';
 import { maskEvent } from '../../domain/privacy/mask.ts';
+import { chInstant } from '../../infra/clickhouse/insert.ts';
 import type { RecordedEvent } from '../../infra/event-store/port.ts';
 
 /**
@@ -17,8 +18,8 @@ export function eventRow(recorded: RecordedEvent) {
     case_id: e.caseId,
     type: e.type,
     seq: e.seq,
-    occurred_at: e.occurredAt,
-    recorded_at: recorded.recordedAt,
+    occurred_at: chInstant(e.occurredAt),
+    recorded_at: chInstant(recorded.recordedAt),
     matter_code: e.matterCode,
     matter_version: e.matterVersion,
     dept_code: e.dept.code,

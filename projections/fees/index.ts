@@ -1,4 +1,5 @@
 import type { EventOf } from '../../domain/events/catalogue.ts';
+import { chInstant } from '../../infra/clickhouse/insert.ts';
 import { INSTANT, onCluster, replacingEngine, type DdlContext } from '../../infra/clickhouse/ddl.ts';
 import type { Projection } from '../projection.ts';
 
@@ -21,7 +22,7 @@ export const feesProjection: Projection = {
         return {
           position: r.position.toString(), event_id: e.eventId, case_id: e.caseId, dept_code: e.dept.code, window_id: e.windowId ?? '',
           matter_code: e.matterCode, fee_item_code: e.payload.feeItemCode ?? '', quantity: e.payload.quantity ?? 1,
-          amount: e.payload.amount.toFixed(2), receipt_no: e.payload.receiptNo, charged_at: e.occurredAt,
+          amount: e.payload.amount.toFixed(2), receipt_no: e.payload.receiptNo, charged_at: chInstant(e.occurredAt),
         };
       }),
   }),

@@ -1,4 +1,5 @@
 import type { EventOf } from '../../domain/events/catalogue.ts';
+import { chInstant } from '../../infra/clickhouse/insert.ts';
 import { INSTANT, onCluster, replacingEngine, type DdlContext } from '../../infra/clickhouse/ddl.ts';
 import type { Projection } from '../projection.ts';
 
@@ -19,7 +20,7 @@ export const ratingsProjection: Projection = {
         const e = r.data as EventOf<'RatingSubmitted'>;
         return {
           position: r.position.toString(), event_id: e.eventId, case_id: e.caseId, dept_code: e.dept.code, window_id: e.windowId ?? '',
-          matter_code: e.matterCode, channel: e.payload.channel, level: e.payload.level, rated_at: e.occurredAt,
+          matter_code: e.matterCode, channel: e.payload.channel, level: e.payload.level, rated_at: chInstant(e.occurredAt),
         };
       }),
   }),

@@ -1,0 +1,73 @@
+import { Readable } from 'node:stream';
+import type { ClickHouse } from './client.ts';
+
+const columnCache = new WeakMap<ClickHouse['client'], Map<string, string[]>>();
+
+/**
+ * Inserts rows given as objects, sent as TabSeparated in the table's column order: ClickHouse
+ * parses it in about half the time of JSONEachRow, which decided the speed of a rebuild. The
+ * column order is read from the table itself, so a mapping can never put a value in the wrong
+ * column, and a row that lacks a column is an error rather than a silent default.
+ */
+export async function insertRows(ch: ClickHouse, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = await columnsOf(ch, table);
+  const lines = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    let line = '';
+    for (let c = 0; c < columns.length; c++) {
+      const v = row[columns[c]!];
+      if (v === undefined) throw new Error(`a row for ${table} lacks the column ${columns[c]}`);
+      line += (c === 0 ? '' : '\t') + tsvField(v);
+    }
+    lines[i] = line;
+  }
+  const body = Buffer.from(`${lines.join('\n')}\n`);
+  await ch.client.insert({ table, values: Readable.from([body], { objectMode: false }), format: 'TabSeparated' });
+}
+
+/** TabSeparated escaping; arrays as ClickHouse array literals; null as \N (NULL). */
+function tsvField(v: unknown): string {
+  if (v === null) return '\\N';
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (Array.isArray(v)) return escapeTsv(`[${v.map((x) => `'${String(x).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(',')}]`);
+  return escapeTsv(String(v));
+}
+
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+function escapeTsv(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
+  return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+async function columnsOf(ch: ClickHouse, table: string): Promise<string[]> {
+  let byTable = columnCache.get(ch.client);
+  if (!byTable) columnCache.set(ch.client, (byTable = new Map()));
+  const known = byTable.get(table);
+  if (known) return known;
+  const rows = await (
+    await ch.client.query({ query: 'SELECT name FROM system.columns WHERE database = currentDatabase() AND table = {table:String} ORDER BY position', query_params: { table }, format: 'JSONEachRow' })
+  ).json<{ name: string }>();
+  if (rows.length === 0) throw new Error(`table ${table} does not exist`);
+  const columns = rows.map((r) => r.name);
+  byTable.set(table, columns);
+  return columns;
+}
+
+/** Forgets cached column lists, after tables were exchanged or recreated. */
+export function forgetColumns(ch: ClickHouse): void {
+  columnCache.delete(ch.client);
+}
+
+/**
+ * An instant as ClickHouse parses it fastest: 'YYYY-MM-DD hh:mm:ss.sss' in UTC, which is what the
+ * `DateTime64(3, 'UTC')` columns hold. Parsing ISO strings with offsets ("best effort") cost more
+ * than the rest of a wide row together.
+ */
+export function chInstant(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`not an instant: ${iso}`);
+  return new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
+}

@@ -1,0 +1,95 @@
+/**
+ * npm run bench:projections — two figures, each printed with the machine:
+ *  1. rebuild throughput: every read model rebuilt into embedded ClickHouse from a log of
+ *     BENCH_EVENTS events (default 1,000,000). Target ≥ 100,000 events/s.
+ *  2. live projection lag while a running server ingests BENCH_RATE events/s (default 2,000) for
+ *     BENCH_SECONDS (default 30): time from an append's acknowledgement until the read models
+ *     cover it. Target p99 < 1 s.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pinnedSettings, openChdb } from '../../infra/clickhouse/client.ts';
+import { migrate } from '../../infra/clickhouse/migrations.ts';
+import { createSqliteEventStore } from '../../infra/event-store/sqlite.ts';
+import { loadSeed } from '../../infra/seed.ts';
+import { migrations, projections } from '../../projections/index.ts';
+import { idleProgress, rebuildReadModels } from '../../projections/rebuild.ts';
+import { benchCases } from './bench-cases.ts';
+import { machineLine } from './machine.ts';
+import { startServer } from '../support/server-process.ts';
+
+const total = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const rate = Number(process.env.BENCH_RATE ?? 2000);
+const seconds = Number(process.env.BENCH_SECONDS ?? 30);
+
+async function rebuildThroughput(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'sunlight-bench-proj-'));
+  const store = createSqliteEventStore({ file: join(dir, 'events.db') });
+  await loadSeed(store, new Date());
+  const t0 = performance.now();
+  let written = 0;
+  for (const batch of benchCases(total, 10_000)) {
+    const byStream = new Map<string, { streamId: string; expectedRevision: 'any'; events: { eventId: string; type: string; data: unknown; recordedAt: string }[] }>();
+    for (const e of batch) {
+      const streamId = `case-${e.caseId}`;
+      let req = byStream.get(streamId);
+      if (!req) byStream.set(streamId, (req = { streamId, expectedRevision: 'any', events: [] }));
+      req.events.push({ eventId: e.eventId, type: e.type, data: e, recordedAt: e.occurredAt });
+    }
+    await store.appendMany([...byStream.values()]);
+    written += batch.length;
+  }
+  console.log(`log: ${written} case events written to SQLite in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const ch = await openChdb(join(dir, 'clickhouse'), 'sunlight', pinnedSettings('Asia/Shanghai'));
+  await migrate(ch, migrations);
+  const progress = idleProgress();
+  const t1 = performance.now();
+  await rebuildReadModels({ store, ch, projections, services: { timeZone: 'Asia/Shanghai' }, progress, pauseLive: async () => {}, resumeLive: async () => {} });
+  const secs = (performance.now() - t1) / 1000;
+  console.log(`rebuild: ${progress.processed} events in ${secs.toFixed(1)} s = ${Math.round(progress.processed / secs)} events/s (target ≥ 100,000)`);
+  await ch.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function liveLag(): Promise<void> {
+  const admin = 'bench-admin-token-00000000000';
+  const server = await startServer({ SUNLIGHT_DATA_DIR: mkdtempSync(join(tmpdir(), 'sunlight-bench-live-')), SUNLIGHT_ADMIN_TOKEN: admin, SUNLIGHT_LOG_LEVEL: 'error' });
+  const headers = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
+  const pending: { position: number; ackedAt: number }[] = [];
+  const lags: number[] = [];
+  let stop = false;
+  const poller = (async () => {
+    while (!stop || pending.length > 0) {
+      const s = (await (await fetch(`${server.url}/v1/status`, { headers })).json()) as { projection: { checkpoint: number } };
+      const now = performance.now();
+      while (pending.length > 0 && pending[0]!.position <= s.projection.checkpoint) lags.push(now - pending.shift()!.ackedAt);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+  const perTick = Math.max(1, Math.round(rate / 20));
+  const source = benchCases(rate * seconds, perTick);
+  const t0 = performance.now();
+  let sent = 0;
+  for (const batch of source) {
+    const due = t0 + (sent / rate) * 1000;
+    if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
+    const res = await fetch(`${server.url}/v1/events`, { method: 'POST', headers, body: JSON.stringify(batch) });
+    const body = (await res.json()) as { streams: { position: number | null }[] };
+    pending.push({ position: Math.max(...body.streams.map((s) => s.position ?? 0)), ackedAt: performance.now() });
+    sent += batch.length;
+  }
+  const achieved = sent / ((performance.now() - t0) / 1000);
+  stop = true;
+  await poller;
+  await server.stop();
+  lags.sort((a, b) => a - b);
+  const q = (p: number) => lags[Math.min(lags.length - 1, Math.floor(p * lags.length))]!.toFixed(0);
+  console.log(`live: ${sent} events at ${achieved.toFixed(0)} events/s in requests of ${perTick}; projection lag p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms (target p99 < 1000 ms)`);
+}
+
+console.log(`machine: ${machineLine()}`);
+if (process.env.BENCH_ONLY !== 'live') await rebuildThroughput();
+if (process.env.BENCH_ONLY !== 'rebuild') await liveLag();
