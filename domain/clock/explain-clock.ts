@@ -1,0 +1,68 @@
+import type { Axis } from './axis.ts';
+import type { Presented } from './present-clock.ts';
+import { anchorAt, type ClockRun } from './run-clock.ts';
+import type { Explanation } from './types.ts';
+
+const line = (figure: string, value: Explanation['value'], how: string): Explanation => ({ figure, value, how });
+
+function opName(axis: Axis): string {
+  return axis.granularity === 'office-hours' ? 'addOfficeTime' : axis.unit === 'calendar-days' ? 'addDays' : 'addWD';
+}
+
+/** Running stretches between the anchor and `until`, pauses left out. */
+function segments(run: ClockRun, until: number): { from: number; to: number; units: number }[] {
+  const out: { from: number; to: number; units: number }[] = [];
+  let cursor = anchorAt(run, until);
+  for (const iv of run.intervals) {
+    if (iv.to <= cursor) continue;
+    if (iv.from >= until) break;
+    if (iv.from > cursor) out.push({ from: cursor, to: iv.from, units: run.axis.count(cursor, iv.from) });
+    cursor = iv.to;
+    if (cursor >= until) return out;
+  }
+  if (until > cursor) out.push({ from: cursor, to: until, units: run.axis.count(cursor, until) });
+  return out;
+}
+
+/** How each figure of one clock was obtained, in the order a supervisor would check them. */
+export function explainClock(name: string, run: ClockRun, p: Presented, limitHow: string): Explanation[] {
+  const { axis } = run;
+  const c = p.clock;
+  const out: Explanation[] = [line(`${name}.limit`, c.limit, `${axis.describe(c.baseLimit)}: ${limitHow}${c.extensionDays ? ` + ${c.extensionDays} approved extension (ALL Art. 42)` : ''}`)];
+  out.push(line(`${name}.start`, c.startedOn, `counting starts after ${axis.label(run.start)}; the start day is not counted (Civil Code Art. 201)`));
+  let cursor = run.start;
+  for (const [i, iv] of run.intervals.entries()) {
+    const pause = c.pauses[i]!;
+    if (iv.from > cursor) out.push(line(`${name}.consumed`, run.axis.count(cursor, iv.from) / axis.perDay, `consumed ${axis.describe(axis.count(cursor, iv.from))} ${axis.label(cursor)}→${axis.label(iv.from)} before the ${pause.kinds.join(' + ')} pause`));
+    const excluded = pause.excludedDays === null ? 'still open' : `${pause.excludedDays} ${axis.unit === 'calendar-days' ? 'calendar' : 'working'} days excluded`;
+    out.push(line(`${name}.pause`, pause.excludedDays, `paused ${pause.from}→${pause.to ?? '(open)'} (${pause.kinds.join(' + ')}, ${excluded}; events ${pause.eventIds.join(', ')})${pause.sources.length > 1 ? ': overlapping pauses merged (§3.2 step 3)' : ''}`));
+    if (iv.restart) out.push(line(`${name}.restart`, pause.to, 'supplements received: the whole limit starts again from that day (supplementMode restart, S28)'));
+    cursor = Math.max(cursor, iv.to);
+  }
+  for (const ig of c.ignoredPauses) out.push(line(`${name}.pause`, 0, `not excluded: ${ig.source.kind} ${ig.source.from}→${ig.source.to ?? '(open)'} ${ig.reason}`));
+  for (const x of c.extensions) out.push(line(`${name}.extension`, x.grantedDays, `special procedure ${x.procedureNo} (延长审批) on ${x.requestedOn} asked ${x.requestedDays} days, ${x.grantedDays} applied${x.refusedReason ? `: ${x.refusedReason}` : ''}`));
+  out.push(...explainDeadlines(name, run, p));
+  return out;
+}
+
+function explainDeadlines(name: string, run: ClockRun, p: Presented): Explanation[] {
+  const { axis } = run;
+  const c = p.clock;
+  const out: Explanation[] = [];
+  if ('pausedAt' in p.due) {
+    out.push(line(`${name}.dueDate`, null, `no due date while paused since ${axis.label(p.due.pausedAt)}; ${axis.describe(p.due.rest)} remain (§3.2 step 4)`));
+  } else {
+    const rolled = c.graceDays ? `; ${axis.label(p.dueRaw!)} is a rest day, so the period ends on the next working day (Civil Code Art. 203)` : '';
+    out.push(line(`${name}.dueDate`, c.dueDate, `due = ${opName(axis)}(${axis.label(p.due.from)}, ${axis.describe(p.due.rest)}) = ${axis.label(p.dueRaw!)}${rolled}`));
+    out.push(line(`${name}.overdueAt`, c.overdueAt, axis.granularity === 'day' ? 'red once the due date has passed: its 24:00, i.e. 00:00 of the next calendar day (§3.2 step 6, Civil Code Art. 203)' : 'red once the office time of the limit is used up (§3.2 step 10, S27)'));
+  }
+  out.push(line(`${name}.warnAt`, c.warnAt, c.warnAt ? `yellow from ${c.warnAt}: the first working day with at most min(Y, limit − 1) days left, or the configured share used, while running (§3.3)` : 'no yellow: a limit of 0 days, or the clock is paused'));
+  if (run.stop !== null) {
+    const parts = segments(run, run.stop);
+    const sum = parts.map((s) => `${axis.describe(s.units)} ${axis.label(s.from)}→${axis.label(s.to)}`).join(' + ') || axis.describe(0);
+    const rule = c.classification === 'instant' || (c.classification === 'overdue' && c.limit === 0) ? 'instant case: 即办 only if concluded on the acceptance date (§3.2 step 7, S26)' : 'early if used < limit, on time if equal, overdue if more (§3.2 step 7, S26)';
+    out.push(line(`${name}.usedDays`, c.usedDays, `stopped on ${c.stoppedOn}: used ${sum} = ${c.usedDays} of ${c.limit}${c.graceDays ? ` (+${c.graceDays} rest days, Art. 203)` : ''}`));
+    out.push(line(`${name}.classification`, c.classification, `${rule}; overrun ${c.overrunDays}`));
+  }
+  return out;
+}
