@@ -6,7 +6,7 @@ import { authenticate } from './auth.ts';
 import { registerBodyParsers } from './body.ts';
 import type { IngestDeps } from './deps.ts';
 import { toHttp } from './errors.ts';
-import { dotted } from './problems.ts';
+import { dotted } from '../domain/events/problems.ts';
 import { appendEventsRoute } from './routes/append-events.ts';
 import { healthRoute } from './routes/health.ts';
 import { readCaseRoutes } from './routes/read-case.ts';

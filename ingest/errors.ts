@@ -1,17 +1,7 @@
+import type { Problem } from '../domain/events/problems.ts';
 import { ConcurrencyError, DuplicateEventIdConflict, StoreUnavailableError } from '../infra/event-store/errors.ts';
 
-/** One problem with one event of a request, located precisely enough for a clerk to fix it. */
-export interface Problem {
-  /** 0-based position of the event in the request (for NDJSON: line number − 1 of non-blank lines). */
-  index?: number;
-  /** 1-based line of an NDJSON body, when the request was NDJSON. */
-  line?: number;
-  eventId?: string;
-  type?: string;
-  /** Dotted path of the field, e.g. payload.applicant.idNumber. */
-  path?: string;
-  message: string;
-}
+export type { Problem };
 
 export class HttpError extends Error {
   constructor(

@@ -1,21 +1,11 @@
-import { isCaseEvent, streamFor } from '../domain/events/catalogue.ts';
-import { canonicalJson } from '../domain/hash-chain.ts';
+import { prepareEvent, type PreparedEvent } from '../domain/events/prepared-event.ts';
 import { parseJsonBody, parseNdjsonBody } from './body.ts';
 import { HttpError, tooLarge, badRequest, type Problem } from './errors.ts';
-import { validateEvents } from './validate-events.ts';
+import { validateEvents } from '../domain/events/validate.ts';
 
 export type BodyKind = 'json' | 'ndjson';
 
-/** A validated event reduced to what the append needs. Strings only, so it crosses threads cheaply. */
-export interface PreparedEvent {
-  eventId: string;
-  type: string;
-  streamId: string;
-  /** The reporting department of a case event; null for reference data. */
-  deptCode: string | null;
-  /** canonicalJson of the validated event: exactly what is stored and hashed. */
-  dataJson: string;
-}
+export type { PreparedEvent };
 
 export type PreparedBatch =
   | { ok: true; events: PreparedEvent[]; lines?: number[] }
@@ -36,13 +26,7 @@ export function prepareBatch(raw: string, kind: BodyKind, maxEvents: number): Pr
       const bad = new Set(problems.map((p) => p.index)).size;
       throw badRequest(`${bad} of ${items.length} events are malformed. Nothing of this request was stored; fix them and send the whole request again.`, problems);
     }
-    const prepared = events.map((e) => ({
-      eventId: e.eventId,
-      type: e.type,
-      streamId: streamFor(e),
-      deptCode: isCaseEvent(e) ? e.dept.code : null,
-      dataJson: canonicalJson(e),
-    }));
+    const prepared = events.map(prepareEvent);
     return lines ? { ok: true, events: prepared, lines } : { ok: true, events: prepared };
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;

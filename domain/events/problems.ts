@@ -1,5 +1,17 @@
 import type { z } from 'zod';
-import type { Problem } from './errors.ts';
+
+/** One problem with one event of a request, located precisely enough for a clerk to fix it. */
+export interface Problem {
+  /** 0-based position of the event in the request (for NDJSON: line number − 1 of non-blank lines). */
+  index?: number;
+  /** 1-based line of an NDJSON body, when the request was NDJSON. */
+  line?: number;
+  eventId?: string;
+  type?: string;
+  /** Dotted path of the field, e.g. payload.applicant.idNumber. */
+  path?: string;
+  message: string;
+}
 
 /** Turns zod issues for one event into problems a clerk at a departmental system can act on. */
 export function problemsOf(issues: z.core.$ZodIssue[], input: unknown, at: Pick<Problem, 'index' | 'line'>): Problem[] {

@@ -1,6 +1,5 @@
-import { caseEventTypes, referenceEventTypes, schemaForType, type SunlightEvent } from '../domain/events/catalogue.ts';
-import type { Problem } from './errors.ts';
-import { problemsOf } from './problems.ts';
+import { caseEventTypes, referenceEventTypes, schemaForType, type SunlightEvent } from './catalogue.ts';
+import { problemsOf, type Problem } from './problems.ts';
 
 const knownTypes = [...caseEventTypes, ...referenceEventTypes];
 

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateEvents } from '../../ingest/validate-events.ts';
+import { validateEvents } from '../../domain/events/validate.ts';
 import { createSqliteEventStore } from '../event-store/sqlite.ts';
 import { ImportError } from './log.ts';
 import { loadMapping, type Mapping } from './mapping.ts';

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { PreparedEvent } from '../../ingest/prepare-batch.ts';
+import type { PreparedEvent } from '../../domain/events/prepared-event.ts';
 
 /** One case's validated events, as appended to its stream. */
 export interface StagedCase {

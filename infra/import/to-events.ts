@@ -1,8 +1,6 @@
-import { caseStream, type CaseEvent } from '../../domain/events/catalogue.ts';
-import { canonicalJson } from '../../domain/hash-chain.ts';
 import { deterministicUuid } from '../../domain/ids.ts';
-import type { PreparedEvent } from '../../ingest/prepare-batch.ts';
-import { validateEvents } from '../../ingest/validate-events.ts';
+import { prepareEvent, type PreparedEvent } from '../../domain/events/prepared-event.ts';
+import { validateEvents } from '../../domain/events/validate.ts';
 import { ImportError, traceLabel, type LogEvent, type LogTrace } from './log.ts';
 import type { ActorTemplate, Mapping } from './mapping.ts';
 import { matchRule } from './rules.ts';
@@ -105,5 +103,5 @@ function validated(drafts: Draft[], label: string): PreparedEvent[] {
     const more = problems.length > 5 ? `\n  … and ${problems.length - 5} more` : '';
     throw new ImportError(`the mapping makes events our schemas refuse:\n  ${list.join('\n  ')}${more}`, { line: drafts[first.index!]!.line, trace: label });
   }
-  return (events as CaseEvent[]).map((e) => ({ eventId: e.eventId, type: e.type, streamId: caseStream(e.caseId), deptCode: e.dept.code, dataJson: canonicalJson(e) }));
+  return events.map(prepareEvent);
 }
