@@ -63,7 +63,7 @@ export function buildClock(i: ClockInputs, ctx: ClockContext): BuiltClock {
     stop: i.stop ? Math.max(start, axis.position(i.stop)) : null,
   });
   const presented = presentClock(run, { startDate: i.start.date, yellow: ctx.config.yellow, instantRule: i.instantRule, assess: i.assess, pending: i.pending, notBefore: i.notBefore });
-  return { clock: presented.clock, explanation: explainClock(i.name, run, presented, i.limitHow), anomalies: clockAnomalies(i, presented.clock) };
+  return { clock: presented.clock, explanation: explainClock(i.name, run, presented, i.limitHow, ctx.config.yellow), anomalies: clockAnomalies(i, presented.clock) };
 }
 
 function clockAnomalies(i: ClockInputs, clock: TimeClock): ClockAnomaly[] {

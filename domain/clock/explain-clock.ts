@@ -1,4 +1,5 @@
 import type { Axis } from './axis.ts';
+import type { YellowRule } from './config.ts';
 import type { Presented } from './present-clock.ts';
 import { anchorAt, type ClockRun } from './run-clock.ts';
 import type { Explanation } from './types.ts';
@@ -25,7 +26,7 @@ function segments(run: ClockRun, until: number): { from: number; to: number; uni
 }
 
 /** How each figure of one clock was obtained, in the order a supervisor would check them. */
-export function explainClock(name: string, run: ClockRun, p: Presented, limitHow: string): Explanation[] {
+export function explainClock(name: string, run: ClockRun, p: Presented, limitHow: string, yellow: YellowRule): Explanation[] {
   const { axis } = run;
   const c = p.clock;
   const out: Explanation[] = [line(`${name}.limit`, c.limit, `${axis.describe(c.baseLimit)}: ${limitHow}${c.extensionDays ? ` + ${c.extensionDays} approved extension (ALL Art. 42)` : ''}`)];
@@ -41,11 +42,18 @@ export function explainClock(name: string, run: ClockRun, p: Presented, limitHow
   }
   for (const ig of c.ignoredPauses) out.push(line(`${name}.pause`, 0, `not excluded: ${ig.source.kind} ${ig.source.from}→${ig.source.to ?? '(open)'} ${ig.reason}`));
   for (const x of c.extensions) out.push(line(`${name}.extension`, x.grantedDays, `special procedure ${x.procedureNo} (延长审批) on ${x.requestedOn} asked ${x.requestedDays} days, ${x.grantedDays} applied${x.refusedReason ? `: ${x.refusedReason}` : ''}`));
-  out.push(...explainDeadlines(name, run, p));
+  out.push(...explainDeadlines(name, run, p, yellow));
   return out;
 }
 
-function explainDeadlines(name: string, run: ClockRun, p: Presented): Explanation[] {
+function warnHow(c: Presented['clock'], yellow: YellowRule): string {
+  if (!c.warnAt) return c.limit < 1 ? 'no yellow: a limit of 0 leaves no day to warn on (§3.3)' : 'no yellow while the clock is paused';
+  if (yellow.mode === 'share-used') return `yellow from ${c.warnAt}: ${yellow.share * 100}% of the limit used by ${c.warnDate} (§3.3, share option)`;
+  const left = Math.min(yellow.days, c.limit - 1);
+  return `yellow from ${c.warnAt}: on ${c.warnDate} at most ${left} of the ${c.limit} days remain before the due date ${c.dueDate} (§3.3: ≤ min(Y = ${yellow.days}, limit − 1), S16)`;
+}
+
+function explainDeadlines(name: string, run: ClockRun, p: Presented, yellow: YellowRule): Explanation[] {
   const { axis } = run;
   const c = p.clock;
   const out: Explanation[] = [];
@@ -56,7 +64,7 @@ function explainDeadlines(name: string, run: ClockRun, p: Presented): Explanatio
     out.push(line(`${name}.dueDate`, c.dueDate, `due = ${opName(axis)}(${axis.label(p.due.from)}, ${axis.describe(p.due.rest)}) = ${axis.label(p.dueRaw!)}${rolled}`));
     out.push(line(`${name}.overdueAt`, c.overdueAt, axis.granularity === 'day' ? 'red once the due date has passed: its 24:00, i.e. 00:00 of the next calendar day (§3.2 step 6, Civil Code Art. 203)' : 'red once the office time of the limit is used up (§3.2 step 10, S27)'));
   }
-  out.push(line(`${name}.warnAt`, c.warnAt, c.warnAt ? `yellow from ${c.warnAt}: the first working day with at most min(Y, limit − 1) days left, or the configured share used, while running (§3.3)` : 'no yellow: a limit of 0 days, or the clock is paused'));
+  out.push(line(`${name}.warnAt`, c.warnAt, warnHow(c, yellow)));
   if (run.stop !== null) {
     const parts = segments(run, run.stop);
     const sum = parts.map((s) => `${axis.describe(s.units)} ${axis.label(s.from)}→${axis.label(s.to)}`).join(' + ') || axis.describe(0);
