@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { clockConfigSchema, type ClockConfig } from '../domain/clock/index.ts';
 
 /**
  * Configuration, parsed once from the environment into a frozen object and passed down.
@@ -32,6 +33,12 @@ const schema = z.object({
   CLICKHOUSE_CLUSTER: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier').optional(),
   /** Events per projection write (batching by size) and the longest wait before a partial batch is written. */
   SUNLIGHT_PROJECTION_BATCH: z.coerce.number().int().positive().default(5000),
+  /**
+   * The timeliness clock's [PROPOSED] settings as JSON, e.g. {"yellow":{"mode":"share-used","share":0.8}}:
+   * yellow threshold, supplement mode (pause|restart), granularity (day|office-hours), deemed
+   * acceptance days, extension maxima, suspension maximum. Unset fields keep their defaults.
+   */
+  SUNLIGHT_CLOCK: z.string().optional(),
   SUNLIGHT_PROJECTION_FLUSH_MS: z.coerce.number().int().positive().default(200),
 });
 
@@ -48,6 +55,7 @@ export type Config = Readonly<{
     | { kind: 'chdb'; path: string; database: string }
     | { kind: 'server'; url: string; username: string; password: string; database: string; cluster?: string };
   projection: { batchSize: number; flushMs: number };
+  clock: ClockConfig;
 }>;
 
 export class ConfigError extends Error {
@@ -77,7 +85,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { kind: 'server' as const, url: e.CLICKHOUSE_URL, username: e.CLICKHOUSE_USER, password: e.CLICKHOUSE_PASSWORD, database: e.CLICKHOUSE_DATABASE, cluster: e.CLICKHOUSE_CLUSTER }
       : { kind: 'chdb' as const, path: resolve(dataDir, 'clickhouse'), database: e.CLICKHOUSE_DATABASE },
     projection: { batchSize: e.SUNLIGHT_PROJECTION_BATCH, flushMs: e.SUNLIGHT_PROJECTION_FLUSH_MS },
+    clock: clockConfig(e.SUNLIGHT_CLOCK, e.SUNLIGHT_TIME_ZONE),
   });
+}
+
+function clockConfig(json: string | undefined, timeZone: string): ClockConfig {
+  let raw: unknown = {};
+  try {
+    raw = json ? JSON.parse(json) : {};
+  } catch (error) {
+    throw new ConfigError(`invalid configuration:\n  SUNLIGHT_CLOCK: not JSON (${(error as Error).message})`);
+  }
+  const parsed = clockConfigSchema.safeParse({ ...(raw as object), timeZone });
+  if (!parsed.success) {
+    throw new ConfigError(`invalid configuration:\n${parsed.error.issues.map((i) => `  SUNLIGHT_CLOCK.${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  }
+  return Object.freeze(parsed.data) as ClockConfig;
 }
 
 function isTimeZone(tz: string): boolean {

@@ -1,4 +1,5 @@
 import { projections, migrations } from '../projections/index.ts';
+import { projectionServices } from '../projections/projection.ts';
 import { idleProgress, rebuildReadModels, type RebuildProgress } from '../projections/rebuild.ts';
 import { createRunner, type BatchInfo, type ProjectionRunner, type RunnerStatus } from '../projections/runner.ts';
 import { openClickHouse, type ClickHouse } from './clickhouse/client.ts';
@@ -19,8 +20,8 @@ export function startReadModels(config: Config, store: EventStore, log: Log, onB
   let stopped = false;
   let lastError: string | null = null;
   const rebuildProgress = idleProgress();
-  const services = { timeZone: config.timeZone };
-  const newRunner = (c: ClickHouse) => createRunner({ store, ch: c, projections, services, ...config.projection, log, ...(onBatch && { onBatch }) });
+  const newRunner = (c: ClickHouse) =>
+    createRunner({ store, ch: c, projections, services: projectionServices(store, config.clock), ...config.projection, log, ...(onBatch && { onBatch }) });
 
   const ready = (async () => {
     for (let attempt = 0; !stopped; attempt++) {
@@ -54,7 +55,7 @@ export function startReadModels(config: Config, store: EventStore, log: Log, onB
       if (!ch || !runner || rebuildProgress.state === 'running' || rebuildProgress.state === 'swapping') return false;
       const c = ch;
       void rebuildReadModels({
-        store, ch: c, projections, services, progress: rebuildProgress,
+        store, ch: c, projections, services: projectionServices(store, config.clock), progress: rebuildProgress,
         pauseLive: async () => runner?.stop(),
         resumeLive: async () => {
           runner = newRunner(c);

@@ -1,5 +1,6 @@
 import type { DdlContext } from '../infra/clickhouse/ddl.ts';
 import type { Migration } from '../infra/clickhouse/migrations.ts';
+import { casesProjection } from './cases/index.ts';
 import { checkpointsTable } from './checkpoint.ts';
 import { complaintsProjection } from './complaints/index.ts';
 import { eventsProjection } from './events/index.ts';
@@ -9,7 +10,7 @@ import { ratingsProjection } from './ratings/index.ts';
 import { referenceProjection } from './reference/index.ts';
 
 /** Every read model the runner maintains, in one place. */
-export const projections: Projection[] = [referenceProjection, eventsProjection, feesProjection, ratingsProjection, complaintsProjection];
+export const projections: Projection[] = [referenceProjection, eventsProjection, casesProjection, feesProjection, ratingsProjection, complaintsProjection];
 
 /** Every table the projections write, with its DDL, plus the checkpoint table. */
 export function allTables(list: Projection[] = projections): Record<string, (ctx: DdlContext, name: string) => string> {
@@ -20,7 +21,7 @@ export function allTables(list: Projection[] = projections): Record<string, (ctx
 export const migrations: Migration[] = [
   {
     version: 1,
-    name: 'read models: events, reference data, fees, ratings, complaints, checkpoints',
+    name: 'read models: events, cases, case steps, reference data, fees, ratings, complaints, checkpoints',
     up: (ctx) => Object.entries(allTables()).map(([name, ddl]) => ddl(ctx, name)),
   },
 ];

@@ -1,4 +1,7 @@
-import type { RecordedEvent } from '../infra/event-store/port.ts';
+import type { ClockConfig } from '../domain/clock/index.ts';
+import type { EventStore, RecordedEvent } from '../infra/event-store/port.ts';
+import { CaseHistories } from './services/case-histories.ts';
+import { ReferenceData } from './services/reference-data.ts';
 import type { DdlContext } from '../infra/clickhouse/ddl.ts';
 
 /** Rows to insert, by table base name. */
@@ -16,9 +19,17 @@ export interface Projection {
   rows(batch: RecordedEvent[], services: ProjectionServices): TableRows | Promise<TableRows>;
 }
 
-/** What a mapping may consult besides the batch: kept small, and pure apart from reads. */
+/** What a mapping may consult besides the batch: reads of the log, never writes. */
 export interface ProjectionServices {
   timeZone: string;
+  clock: ClockConfig;
+  reference: ReferenceData;
+  histories: CaseHistories;
+}
+
+/** Fresh services for one runner or one rebuild: their caches follow that reader's position. */
+export function projectionServices(store: EventStore, clock: ClockConfig): ProjectionServices {
+  return { timeZone: clock.timeZone, clock, reference: new ReferenceData(store), histories: new CaseHistories(store) };
 }
 
 export const isCaseStream = (streamId: string) => streamId.startsWith('case-');

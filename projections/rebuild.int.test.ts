@@ -1,3 +1,5 @@
+import { defaultClockConfig } from '../domain/clock/index.ts';
+import { projectionServices } from './projection.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +17,7 @@ import { createRunner, type ProjectionRunner } from './runner.ts';
 
 const store = createSqliteEventStore({ file: join(mkdtempSync(join(tmpdir(), 'sunlight-rebuild-')), 'events.db') });
 let ch: ClickHouse;
-const services = { timeZone: 'Asia/Shanghai' };
+const services = () => projectionServices(store, defaultClockConfig);
 const appendCase = (events: CaseEvent[]) =>
   store.append({ streamId: `case-${events[0]!.caseId}`, expectedRevision: 'any', events: events.map((e) => ({ eventId: e.eventId, type: e.type, data: e, recordedAt: new Date().toISOString() })) });
 
@@ -46,7 +48,7 @@ afterAll(async () => store.close());
 describe('rebuilding the read models from the log', () => {
   it('yields exactly the rows the live projection built, and the live projection carries on afterwards', async () => {
     // Small live batches, one large rebuild page: the same rows must come out however the log is cut.
-    let live = createRunner({ store, ch, projections, services, batchSize: 7, flushMs: 10 });
+    let live = createRunner({ store, ch, projections, services: services(), batchSize: 7, flushMs: 10 });
     await live.start();
     await caughtUp(live);
     const before = await snapshot();
@@ -54,10 +56,10 @@ describe('rebuilding the read models from the log', () => {
 
     const progress = idleProgress();
     await rebuildReadModels({
-      store, ch, projections, services, progress, pageSize: 1000,
+      store, ch, projections, services: services(), progress, pageSize: 1000,
       pauseLive: () => live.stop(),
       resumeLive: async () => {
-        live = createRunner({ store, ch, projections, services, batchSize: 7, flushMs: 10 });
+        live = createRunner({ store, ch, projections, services: services(), batchSize: 7, flushMs: 10 });
         await live.start();
       },
     });

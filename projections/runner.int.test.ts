@@ -1,3 +1,5 @@
+import { defaultClockConfig } from '../domain/clock/index.ts';
+import { projectionServices } from './projection.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +22,7 @@ const appendCase = (events: CaseEvent[]) =>
   store.append({ streamId: `case-${events[0]!.caseId}`, expectedRevision: 'any', events: events.map((e) => ({ eventId: e.eventId, type: e.type, data: e, recordedAt: new Date().toISOString() })) });
 const count = async (sql: string) => Number((await (await ch.client.query({ query: sql, format: 'JSONEachRow' })).json<{ n: string }>())[0]!.n);
 const runner = (overrides: Partial<Parameters<typeof createRunner>[0]> = {}) =>
-  createRunner({ store, ch, projections, services: { timeZone: 'Asia/Shanghai' }, batchSize: 50, flushMs: 20, ...overrides });
+  createRunner({ store, ch, projections, services: projectionServices(store, defaultClockConfig), batchSize: 50, flushMs: 20, ...overrides });
 async function caughtUp(r: ProjectionRunner) {
   const head = await store.headPosition();
   const until = Date.now() + 20_000;
@@ -105,7 +107,7 @@ describe('when ClickHouse is unavailable', () => {
       }),
     };
     const states: string[] = [];
-    const r = createRunner({ store, ch: flaky, projections, services: { timeZone: 'Asia/Shanghai' }, batchSize: 10_000, flushMs: 20, log: { warn: () => states.push('retrying'), info: () => {} } });
+    const r = createRunner({ store, ch: flaky, projections, services: projectionServices(store, defaultClockConfig), batchSize: 10_000, flushMs: 20, log: { warn: () => states.push('retrying'), info: () => {} } });
     await r.start();
     const head = await store.headPosition();
     while (r.status().checkpoint < head) await new Promise((res) => setTimeout(res, 20));

@@ -1,5 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import { migrations, projections } from '../../projections/index.ts';
+import { projectionServices } from '../../projections/projection.ts';
 import { idleProgress, rebuildReadModels, type RebuildProgress } from '../../projections/rebuild.ts';
 import { openClickHouse } from '../clickhouse/client.ts';
 import { migrate } from '../clickhouse/migrations.ts';
@@ -31,7 +32,7 @@ export async function run(args: string[]): Promise<number> {
       const progress = idleProgress();
       const bar = progressBar();
       const ticker = setInterval(() => show(bar, progress), 250);
-      await rebuildReadModels({ store, ch, projections, services: { timeZone: config.timeZone }, progress, pauseLive: async () => {}, resumeLive: async () => {} });
+      await rebuildReadModels({ store, ch, projections, services: projectionServices(store, config.clock), progress, pauseLive: async () => {}, resumeLive: async () => {} });
       clearInterval(ticker);
       show(bar, progress);
       bar.stop();

@@ -1,3 +1,5 @@
+import { defaultClockConfig } from '../../domain/clock/index.ts';
+import { projectionServices } from '../../projections/projection.ts';
 /**
  * npm run bench:projections — two figures, each printed with the machine:
  *  1. rebuild throughput: every read model rebuilt into embedded ClickHouse from a log of
@@ -46,7 +48,7 @@ async function rebuildThroughput(): Promise<void> {
   await migrate(ch, migrations);
   const progress = idleProgress();
   const t1 = performance.now();
-  await rebuildReadModels({ store, ch, projections, services: { timeZone: 'Asia/Shanghai' }, progress, pauseLive: async () => {}, resumeLive: async () => {} });
+  await rebuildReadModels({ store, ch, projections, services: projectionServices(store, defaultClockConfig), progress, pauseLive: async () => {}, resumeLive: async () => {} });
   const secs = (performance.now() - t1) / 1000;
   console.log(`rebuild: ${progress.processed} events in ${secs.toFixed(1)} s = ${Math.round(progress.processed / secs)} events/s (target ≥ 100,000)`);
   await ch.close();
