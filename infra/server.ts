@@ -5,6 +5,7 @@ import { inlinePreparer, workerPreparer } from '../ingest/batch-preparer.ts';
 import { loadTokens } from './auth/load-tokens.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openEventStore } from './event-store/open.ts';
+import { caseClockService } from './case-clock.ts';
 import { startReadModels } from './read-models.ts';
 import { loadSeed } from './seed.ts';
 import { clearRunningServer, recordRunningServer } from './server-lock.ts';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const readModels = startReadModels(config, store, logger);
   const app = await buildApp(
-    { store, tokens: registry, limits: config.ingest, storeKind: config.eventStore.kind, now: () => new Date(), preparer, projection: readModels },
+    { store, tokens: registry, limits: config.ingest, storeKind: config.eventStore.kind, now: () => new Date(), preparer, projection: readModels, caseClock: caseClockService(store, config.clock, () => new Date()) },
     { logger },
   );
   const seeded = await loadSeed(store, new Date());

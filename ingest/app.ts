@@ -8,6 +8,7 @@ import type { IngestDeps } from './deps.ts';
 import { toHttp } from './errors.ts';
 import { dotted } from '../domain/events/problems.ts';
 import { appendEventsRoute } from './routes/append-events.ts';
+import { caseClockRoute } from './routes/case-clock.ts';
 import { healthRoute } from './routes/health.ts';
 import { readCaseRoutes } from './routes/read-case.ts';
 import { rebuildRoutes } from './routes/rebuild.ts';
@@ -54,6 +55,7 @@ export async function buildApp(deps: IngestDeps, options: { logger?: FastifyBase
   healthRoute(app, deps);
   appendEventsRoute(app, deps);
   readCaseRoutes(app, deps);
+  caseClockRoute(app, deps);
   tokenRoutes(app, deps);
   statusRoutes(app, deps);
   rebuildRoutes(app, deps);

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { TokenRegistry } from '../infra/auth/tokens.ts';
 import type { EventStore } from '../infra/event-store/port.ts';
+import type { CaseClockView } from '../infra/case-clock.ts';
 import type { BatchPreparer } from './batch-preparer.ts';
 import type { RebuildProgress } from '../projections/rebuild.ts';
 import type { RunnerStatus } from '../projections/runner.ts';
@@ -16,6 +17,8 @@ export interface IngestDeps {
   /** Parses and validates event batches: inline, or on worker threads in the server. */
   preparer: BatchPreparer;
   /** The projection runner, when read models are maintained by this process. */
+  /** Computes a case's clock from the log (see infra/case-clock.ts). */
+  caseClock?(caseId: string): Promise<CaseClockView | null>;
   projection?: { status(): RunnerStatus; rebuild?(): boolean; rebuildProgress?(): RebuildProgress };
   logger?: FastifyBaseLogger;
 }

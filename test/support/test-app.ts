@@ -6,6 +6,8 @@ import { buildApp } from '../../ingest/app.ts';
 import { inlinePreparer, type BatchPreparer } from '../../ingest/batch-preparer.ts';
 import { hashToken, TokenRegistry, type Role } from '../../infra/auth/tokens.ts';
 import { createSqliteEventStore } from '../../infra/event-store/sqlite.ts';
+import { caseClockService } from '../../infra/case-clock.ts';
+import { defaultClockConfig } from '../../domain/clock/index.ts';
 
 export const tokens = {
   admin: 'test-admin-token-0000000000',
@@ -25,7 +27,7 @@ export interface TestApp {
 }
 
 /** An app on a fresh SQLite file in a temp dir, with one token per role. */
-export async function testApp(opts: { deptA: string; deptB: string; maxEvents?: number; maxBytes?: number; preparer?: BatchPreparer }): Promise<TestApp> {
+export async function testApp(opts: { deptA: string; deptB: string; maxEvents?: number; maxBytes?: number; preparer?: BatchPreparer; now?: () => Date }): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'sunlight-app-'));
   const store = createSqliteEventStore({ file: join(dir, 'events.db') });
   const t = (name: string, role: Role, token: string, departments: string[] = []) => ({ name, role, departments, sha256: hashToken(token) });
@@ -44,6 +46,7 @@ export async function testApp(opts: { deptA: string; deptB: string; maxEvents?: 
     storeKind: 'sqlite',
     now: () => new Date(),
     preparer: opts.preparer ?? inlinePreparer(),
+    caseClock: caseClockService(store, defaultClockConfig, opts.now ?? (() => new Date())),
   });
   return {
     app,
