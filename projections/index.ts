@@ -1,5 +1,6 @@
 import type { DdlContext } from '../infra/clickhouse/ddl.ts';
 import type { Migration } from '../infra/clickhouse/migrations.ts';
+import { dailyStatsView } from './aggregates/daily-stats.ts';
 import { casesProjection } from './cases/index.ts';
 import { checkpointsTable } from './checkpoint.ts';
 import { complaintsProjection } from './complaints/index.ts';
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
     name: 'read models: events, cases, case steps, reference data, fees, ratings, complaints, checkpoints',
     up: (ctx) => Object.entries(allTables()).map(([name, ddl]) => ddl(ctx, name)),
   },
+  { version: 2, name: 'daily_stats view for performance rankings', up: (ctx) => [dailyStatsView(ctx)] },
 ];

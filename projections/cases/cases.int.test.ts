@@ -67,3 +67,16 @@ describe('given a case accepted on Tue 2026-02-10 with a promised limit of 10 wo
     expect(await caseRow('QH-C-LATE')).toMatchObject({ status: 'concluded', used_days: 11, classification: 'overdue', overrun_days: 1 });
   });
 });
+
+describe('the daily_stats view', () => {
+  it('counts each figure on its own day: received and accepted on Feb 10, concluded early on Feb 27', async () => {
+    await caseRow('QH-C-EARLY');
+    const rows = await (
+      await ch.client.query({ query: "SELECT toString(day) AS day, received, accepted, concluded, early, overdue, used_working_days FROM daily_stats WHERE day IN ('2026-02-10', '2026-02-27', '2026-03-03') ORDER BY day", format: 'JSONEachRow' })
+    ).json<Record<string, string | number>>();
+    const byDay = Object.fromEntries(rows.map((r) => [r.day, r]));
+    expect(byDay['2026-02-10']).toMatchObject({ received: '3', accepted: '3', concluded: '0' });
+    expect(byDay['2026-02-27']).toMatchObject({ concluded: '1', early: '1', used_working_days: '8' });
+    expect(byDay['2026-03-03']).toMatchObject({ concluded: '1', overdue: '1', used_working_days: '11' });
+  });
+});
