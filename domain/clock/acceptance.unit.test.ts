@@ -108,3 +108,11 @@ describe('given events without a CaseSubmitted', () => {
     expect(clock.anomalies.map((a) => a.code)).toContain('no-submission');
   });
 });
+
+describe('given events after a refusal before acceptance', () => {
+  it('they are flagged and ignored by the clock', () => {
+    const clock = clockOf(submitted().refused('2026-03-03').stepStarted('S1', '2026-03-04'), { matter });
+    expect(clock).toMatchObject({ status: 'refused', promised: null, steps: [] });
+    expect(clock.anomalies.map((a) => a.code)).toContain('event-after-end');
+  });
+});

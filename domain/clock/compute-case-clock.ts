@@ -2,14 +2,14 @@ import { yearOf, type CivilDate, type WorkingCalendar } from '../calendar/index.
 import type { CaseEvent, EventOf } from '../events/catalogue.ts';
 import type { MatterVersion } from '../events/reference/matter-version-published.ts';
 import { findAcceptance, type AcceptanceOutcome } from './acceptance.ts';
-import { buildCaseClocks, buildStepClocks } from './case-clocks.ts';
+import { buildCaseClocks, buildStepClocks, type CaseClocks, type StepClocks } from './case-clocks.ts';
 import type { ClockConfig } from './config.ts';
 import type { ClockContext } from './context.ts';
 import { explainCase } from './explain-case.ts';
 import { traceLifecycle, type Lifecycle } from './lifecycle.ts';
-import { chooseMatterVersion } from './matter-version.ts';
-import { placeEvents } from './place-events.ts';
-import type { CalendarUsed, CaseClock, CaseStatus, TimeClock } from './types.ts';
+import { chooseMatterVersion, type MatterChoice } from './matter-version.ts';
+import { placeEvents, type PlacedEvents } from './place-events.ts';
+import type { CalendarUsed, CaseClock, CaseStatus, ClockAnomaly, TimeClock } from './types.ts';
 
 export interface CaseClockInput {
   readonly caseId: string;
@@ -21,28 +21,20 @@ export interface CaseClockInput {
   readonly config: ClockConfig;
 }
 
-/** The timeliness clock of one case (domain.md §3.2), a pure function of its events, catalogue and calendar. */
+/** The timeliness clock of one case (domain.md §3.2): a pure function of its events, catalogue and calendar. */
 export function computeCaseClock(input: CaseClockInput): CaseClock {
   const ctx: ClockContext = { calendar: input.calendar, config: input.config };
   const placed = placeEvents(input.caseId, input.events, input.config.timeZone);
-  const events = placed.events;
+  const { events } = placed;
   const acc = findAcceptance(events, ctx);
-  const accepted = events.find((e): e is EventOf<'CaseAccepted'> => e.type === 'CaseAccepted');
-  const ref = accepted ?? events[0];
-  const matter = chooseMatterVersion(input.matterVersions, {
-    matterCode: ref?.matterCode ?? null,
-    namedVersion: ref?.matterVersion ?? null,
-    on: acc.start?.date ?? acc.submitted?.date ?? null,
-    acceptedLimit: accepted?.payload.limit ?? null,
-    acceptedEventId: accepted?.eventId ?? null,
-  });
-  const life = traceLifecycle(events, acc.start && !acc.pending ? acc.nextIndex : events.length, ctx);
+  const matter = matterOf(events, acc, input.matterVersions);
+  const life = traceLifecycle(events, acc.pending || (!acc.start && !acc.endedBefore) ? events.length : acc.nextIndex, ctx, acc.endedBefore);
   const clocks = buildCaseClocks(acc, life, matter, ctx);
   const steps = buildStepClocks(life, matter.version, ctx);
   const status = statusOf(acc, life);
   const promised = clocks.promised?.clock ?? null;
   const statutory = clocks.statutory?.clock ?? null;
-  const calendar = calendarUsed(input.calendar, [acc.submitted?.date, acc.start?.date, ...datesOf(promised), ...datesOf(statutory), ...steps.steps.flatMap((s) => datesOf(s.clock))]);
+  const calendar = calendarUsed(input.calendar, [acc.submitted?.date, acc.start?.date, ...[promised, statutory, ...steps.steps.map((s) => s.clock)].flatMap(datesOf)]);
   const end = acc.endedBefore ?? life.terminal;
   const last = events[events.length - 1];
   return {
@@ -63,17 +55,28 @@ export function computeCaseClock(input: CaseClockInput): CaseClock {
     config: input.config,
     eventCount: events.length,
     lastEvent: last ? { eventId: last.eventId, occurredAt: last.occurredAt, seq: last.seq } : null,
-    explanation: [
-      ...explainCase(acc, matter, status, calendar, input.config),
-      ...(clocks.promised?.explanation ?? []),
-      ...(clocks.statutory?.explanation ?? []),
-      ...steps.built.flatMap((b) => b.explanation),
-    ],
-    anomalies: [
-      ...placed.anomalies, ...acc.anomalies, ...matter.anomalies, ...life.anomalies, ...clocks.anomalies,
-      ...(clocks.promised?.anomalies ?? []), ...(clocks.statutory?.anomalies ?? []), ...steps.anomalies, ...steps.built.flatMap((b) => b.anomalies),
-    ],
+    explanation: [...explainCase(acc, matter, status, calendar, input.config), ...[clocks.promised, clocks.statutory, ...steps.built].flatMap((b) => b?.explanation ?? [])],
+    anomalies: anomaliesOf(placed, acc, matter, life, clocks, steps),
   };
+}
+
+function matterOf(events: readonly CaseEvent[], acc: AcceptanceOutcome, versions: readonly MatterVersion[]): MatterChoice {
+  const accepted = events.find((e): e is EventOf<'CaseAccepted'> => e.type === 'CaseAccepted');
+  const ref = accepted ?? events[0];
+  return chooseMatterVersion(versions, {
+    matterCode: ref?.matterCode ?? null,
+    namedVersion: ref?.matterVersion ?? null,
+    on: acc.start?.date ?? acc.submitted?.date ?? null,
+    acceptedLimit: accepted?.payload.limit ?? null,
+    acceptedEventId: accepted?.eventId ?? null,
+  });
+}
+
+function anomaliesOf(placed: PlacedEvents, acc: AcceptanceOutcome, matter: MatterChoice, life: Lifecycle, clocks: CaseClocks, steps: StepClocks): ClockAnomaly[] {
+  return [
+    ...placed.anomalies, ...acc.anomalies, ...matter.anomalies, ...life.anomalies, ...clocks.anomalies, ...steps.anomalies,
+    ...[clocks.promised, clocks.statutory, ...steps.built].flatMap((b) => b?.anomalies ?? []),
+  ];
 }
 
 function statusOf(acc: AcceptanceOutcome, life: Lifecycle): CaseStatus {
