@@ -1,3 +1,5 @@
+import { zoneOffsetMs } from './zone-offset.ts';
+
 /**
  * Civil dates ('YYYY-MM-DD', proleptic Gregorian) and their day numbers (days since 1970-01-01).
  * Conversions are integer arithmetic (Hinnant's days_from_civil), so no `Date` object and no
@@ -88,19 +90,6 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T[^Z+-]*(?:Z|[+-]\d{2}:\d{2})$/i;
 
-// Building an Intl.DateTimeFormat costs far more than formatting with one, and projections
-// convert an instant for every event they read.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 /**
  * The civil date on which an instant falls in `timeZone`. A case's days are the deployment's
  * days, never the server process's: an acceptance at 01:30 Beijing time is 17:30 UTC the day before.
@@ -109,13 +98,5 @@ export function civilDateInZone(instantIso: string, timeZone: string = DEFAULT_T
   // Without an explicit offset Date.parse would read the string in the process's zone.
   const ms = INSTANT_WITH_OFFSET.test(instantIso) ? Date.parse(instantIso) : Number.NaN;
   if (Number.isNaN(ms)) throw new RangeError(`not an ISO-8601 instant: ${JSON.stringify(instantIso)}`);
-  let year = '';
-  let month = '';
-  let day = '';
-  for (const part of formatterFor(timeZone).formatToParts(ms)) {
-    if (part.type === 'year') year = part.value;
-    else if (part.type === 'month') month = part.value;
-    else if (part.type === 'day') day = part.value;
-  }
-  return `${year.padStart(4, '0')}-${month}-${day}`;
+  return fromDayNumber(Math.floor((ms + zoneOffsetMs(ms, timeZone)) / 86_400_000));
 }

@@ -1,4 +1,5 @@
 import { fromDayNumber, toDayNumber, type CivilDate } from '../calendar/index.ts';
+import { zoneOffsetMs } from '../calendar/zone-offset.ts';
 
 /** An ISO-8601 instant with the deployment zone's offset, e.g. 2026-03-03T00:00:00+08:00. */
 export type Instant = string;
@@ -6,34 +7,7 @@ export type Instant = string;
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
-// One formatter per zone: building one costs far more than using it, and every clock needs several.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Milliseconds to add to UTC to get the zone's wall clock at `ms`. */
-export function zoneOffsetMs(ms: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const p of wallClockFormatter(timeZone).formatToParts(ms)) parts[p.type] = Number(p.value);
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return wall - (ms - (((ms % 1000) + 1000) % 1000));
-}
+export { zoneOffsetMs };
 
 /** The instant at which the zone's wall clock shows `minute` minutes after midnight of `date`. */
 export function localToEpochMs(date: CivilDate, minute: number, timeZone: string): number {
