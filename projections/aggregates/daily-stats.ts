@@ -5,6 +5,8 @@ import { onCluster, type DdlContext } from '../../infra/clickhouse/ddl.ts';
  * read models rather than a summing table: it is idempotent by construction (a replayed batch can
  * never count twice), survives a rebuild unchanged, and a month of a county is a small query.
  * Each figure is dated by its own event: received on submission, concluded on conclusion, and so on.
+ * Instants are stored in UTC, and toDate() of a UTC column takes the column's zone, not the
+ * session's: the day must be asked for in timezone() (the deployment's zone) explicitly.
  */
 export const dailyStatsView = (ctx: DdlContext) => `
   CREATE VIEW IF NOT EXISTS daily_stats${onCluster(ctx)} AS
@@ -28,14 +30,14 @@ export const dailyStatsView = (ctx: DdlContext) => `
       ifNull(used_days, 0), 0, toDecimal64(0, 2), 0, 0, 0, 0, 0, 0
     FROM cases FINAL WHERE status = 'concluded' AND ended_on IS NOT NULL
     UNION ALL
-    SELECT toDate(charged_at), dept_code, window_id, '', 0, 0, 0, 0, 0, 0, 0, 0, 0, toDecimal64(amount, 2), 0, 0, 0, 0, 0, 0
+    SELECT toDate(charged_at, timezone()), dept_code, window_id, '', 0, 0, 0, 0, 0, 0, 0, 0, 0, toDecimal64(amount, 2), 0, 0, 0, 0, 0, 0
     FROM fees FINAL
     UNION ALL
-    SELECT toDate(rated_at), dept_code, window_id, '', 0, 0, 0, 0, 0, 0, 0, 0, 0, toDecimal64(0, 2),
+    SELECT toDate(rated_at, timezone()), dept_code, window_id, '', 0, 0, 0, 0, 0, 0, 0, 0, 0, toDecimal64(0, 2),
       level = 1, level = 2, level = 3, level = 4, level = 5, 0
     FROM ratings FINAL
     UNION ALL
-    SELECT toDate(at), dept_code, '', '', 0, 0, 0, 0, 0, 0, 0, 0, 0, toDecimal64(0, 2), 0, 0, 0, 0, 0, 1
+    SELECT toDate(at, timezone()), dept_code, '', '', 0, 0, 0, 0, 0, 0, 0, 0, 0, toDecimal64(0, 2), 0, 0, 0, 0, 0, 1
     FROM complaints FINAL WHERE kind = 'filed'
   )
   GROUP BY day, dept_code, window_id, division_code`;
