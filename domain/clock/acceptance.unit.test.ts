@@ -36,6 +36,11 @@ describe('given a case with no decision yet', () => {
     expect(clock.promised).toMatchObject({ state: 'pending', dueDate: '2026-03-16' });
   });
 
+  it('the explanation says the figures apply only if acceptance is deemed', () => {
+    const clock = clockOf(submitted(), { matter });
+    expect(clock.explanation.find((e) => e.figure === 'promised.pending')!.how).toContain('no signal comes before 2026-03-10T00:00:00+08:00');
+  });
+
   it('nothing signals before the window closes; afterwards the deemed clock does', () => {
     const clock = clockOf(submitted(), { matter });
     expect(classifyAt(clock, '2026-03-09T23:00:00+08:00').level).toBe('none');

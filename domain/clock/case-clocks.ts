@@ -35,10 +35,10 @@ export function buildCaseClocks(acc: AcceptanceOutcome, life: Lifecycle, matter:
     notBefore: acc.pending ? acc.deemed.deemedAt : null,
   } satisfies Partial<ClockInputs>;
   const promised = used.promisedLimit
-    ? buildClock({ ...common, name: 'promised', limit: used.promisedLimit, limitHow: `promised limit (承诺办结时限); ${used.how}`, instantRule: matter.kind === 'instant' }, ctx)
+    ? buildClock({ ...common, name: 'promised', limit: used.promisedLimit, limitHow: `promised limit (承诺办结时限), from ${used.how}`, instantRule: matter.kind === 'instant' }, ctx)
     : null;
   const statutory = used.statutoryLimit
-    ? buildClock({ ...common, name: 'statutory', limit: used.statutoryLimit, limitHow: `statutory limit (法定办结时限); ${used.how}`, instantRule: false }, ctx)
+    ? buildClock({ ...common, name: 'statutory', limit: used.statutoryLimit, limitHow: `statutory limit (法定办结时限), from ${used.how}`, instantRule: false }, ctx)
     : null;
   const anomalies = promised ? [] : [anomaly('no-limit', acc.start.date, [], used.how)];
   return { promised, statutory, anomalies };
@@ -64,9 +64,12 @@ export function buildStepClocks(life: Lifecycle, version: MatterVersion | null, 
       steps.push({ ...base, clock: null, overrun: null });
       continue;
     }
+    const stop = span.end ?? life.terminal?.point ?? null;
+    // Only pauses that overlap the step, in business order: one beginning as the step ends is not its own.
+    const pauses = life.pauses.filter((p) => (!stop || p.start.order < stop.order) && (!p.end || p.end.order > span.start.order));
     const b = buildClock({
       name, limit: { value: def.limitWorkingDays, unit: 'working-days' }, limitHow: `limit of step ${def.code} ${def.name} in matter ${version!.matterCode} v${version!.version}`,
-      start: span.start, stop: span.end ?? life.terminal?.point ?? null, pauses: life.pauses, extensions: [], extensionMax: null,
+      start: span.start, stop, pauses, extensions: [], extensionMax: null,
       restartSupplements: false, instantRule: false, assess: span.end !== null, pending: false, notBefore: null,
     }, ctx);
     built.push(b);

@@ -6,7 +6,7 @@ import type { CalendarUsed, CaseStatus, Explanation } from './types.ts';
 const line = (figure: string, value: Explanation['value'], how: string): Explanation => ({ figure, value, how });
 
 function describeConfig(c: ClockConfig): string {
-  const yellow = c.yellow.mode === 'working-days-left' ? `yellow at ≤ ${c.yellow.days} working days left` : `yellow at ${c.yellow.share * 100}% of the limit used`;
+  const yellow = c.yellow.mode === 'working-days-left' ? `yellow with at most ${c.yellow.days} working day(s) left` : `yellow at ${c.yellow.share * 100}% of the limit used`;
   const grain = c.granularity.mode === 'day' ? 'whole days' : `office hours ${c.granularity.open}–${c.granularity.close}, partial days rounded up`;
   return `${yellow}; supplements after acceptance ${c.supplementMode === 'pause' ? 'pause the clock (S26)' : 'restart the limit (S28)'}; counted in ${grain}; times in ${c.timeZone}`;
 }

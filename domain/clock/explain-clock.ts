@@ -29,13 +29,15 @@ function segments(run: ClockRun, until: number): { from: number; to: number; uni
 export function explainClock(name: string, run: ClockRun, p: Presented, limitHow: string, yellow: YellowRule): Explanation[] {
   const { axis } = run;
   const c = p.clock;
-  const out: Explanation[] = [line(`${name}.limit`, c.limit, `${axis.describe(c.baseLimit)}: ${limitHow}${c.extensionDays ? ` + ${c.extensionDays} approved extension (ALL Art. 42)` : ''}`)];
-  out.push(line(`${name}.start`, c.startedOn, `counting starts after ${axis.label(run.start)}; the start day is not counted (Civil Code Art. 201)`));
+  const extended = c.extensionDays ? ` + ${c.extensionDays} days of approved extension (ALL Art. 42) = ${c.limit}` : '';
+  const out: Explanation[] = [line(`${name}.limit`, c.limit, `${c.baseLimit}${extended}: ${limitHow}`)];
+  out.push(line(`${name}.start`, c.startedOn, axis.granularity === 'day' ? `counting starts after ${axis.label(run.start)}; the start day is not counted (Civil Code Art. 201)` : `office time counts from ${axis.label(run.start)} (§3.2 step 10, S27)`));
+  if (c.state === 'pending') out.push(line(`${name}.pending`, p.notBefore, `no acceptance decision yet: these figures apply if acceptance is deemed, and no signal comes before ${p.notBefore} (ALL Art. 32)`));
   let cursor = run.start;
   for (const [i, iv] of run.intervals.entries()) {
     const pause = c.pauses[i]!;
     if (iv.from > cursor) out.push(line(`${name}.consumed`, run.axis.count(cursor, iv.from) / axis.perDay, `consumed ${axis.describe(axis.count(cursor, iv.from))} ${axis.label(cursor)}→${axis.label(iv.from)} before the ${pause.kinds.join(' + ')} pause`));
-    const excluded = pause.excludedDays === null ? 'still open' : `${pause.excludedDays} ${axis.unit === 'calendar-days' ? 'calendar' : 'working'} days excluded`;
+    const excluded = pause.excludedDays === null ? 'still open' : `${axis.describe(pause.excludedDays * axis.perDay)} excluded`;
     out.push(line(`${name}.pause`, pause.excludedDays, `paused ${pause.from}→${pause.to ?? '(open)'} (${pause.kinds.join(' + ')}, ${excluded}; events ${pause.eventIds.join(', ')})${pause.sources.length > 1 ? ': overlapping pauses merged (§3.2 step 3)' : ''}`));
     if (iv.restart) out.push(line(`${name}.restart`, pause.to, 'supplements received: the whole limit starts again from that day (supplementMode restart, S28)'));
     cursor = Math.max(cursor, iv.to);
@@ -69,7 +71,9 @@ function explainDeadlines(name: string, run: ClockRun, p: Presented, yellow: Yel
     const parts = segments(run, run.stop);
     const sum = parts.map((s) => `${axis.describe(s.units)} ${axis.label(s.from)}→${axis.label(s.to)}`).join(' + ') || axis.describe(0);
     const rule = c.classification === 'instant' || (c.classification === 'overdue' && c.limit === 0) ? 'instant case: 即办 only if concluded on the acceptance date (§3.2 step 7, S26)' : 'early if used < limit, on time if equal, overdue if more (§3.2 step 7, S26)';
-    out.push(line(`${name}.usedDays`, c.usedDays, `stopped on ${c.stoppedOn}: used ${sum} = ${c.usedDays} of ${c.limit}${c.graceDays ? ` (+${c.graceDays} rest days, Art. 203)` : ''}`));
+    const total = parts.reduce((n, s) => n + s.units, 0);
+    const rounded = axis.perDay === 1 ? '' : ` = ${axis.describe(total)}, rounded up to whole office days (S27)`;
+    out.push(line(`${name}.usedDays`, c.usedDays, `stopped on ${c.stoppedOn}: used ${sum}${rounded} = ${c.usedDays} of ${c.limit}${c.graceDays ? ` (+${c.graceDays} rest days, Art. 203)` : ''}`));
     out.push(line(`${name}.classification`, c.classification, `${rule}; overrun ${c.overrunDays}`));
   }
   return out;

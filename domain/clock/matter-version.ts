@@ -40,7 +40,7 @@ export function chooseMatterVersion(all: readonly MatterVersion[], q: MatterQuer
   if (version) {
     const source = current ? 'in-force' : 'named-by-events';
     const validity = `valid ${version.validFrom}–${version.validTo ?? ''}`;
-    const how = current ? `version ${version.version} of ${version.matterCode} (${validity}) was in force on ${q.on}, the acceptance date` : `version ${version.version} of ${version.matterCode} (${validity}), named by the case's events`;
+    const how = current ? `matter ${version.matterCode} v${version.version} (${validity}), in force on ${q.on}, the acceptance date` : `matter ${version.matterCode} v${version.version} (${validity}), named by the case's events: none was in force on ${q.on}`;
     const a = q.acceptedLimit;
     if (a && (a.value !== version.promisedLimit.value || a.unit !== version.promisedLimit.unit)) {
       anomalies.push(anomaly('accepted-limit-differs', q.on, [q.acceptedEventId], `CaseAccepted states ${a.value} ${a.unit}, the catalogue promises ${version.promisedLimit.value} ${version.promisedLimit.unit}; the catalogue governs`));
@@ -52,7 +52,7 @@ export function chooseMatterVersion(all: readonly MatterVersion[], q: MatterQuer
     return { used, version, kind: version.caseKind === 'instant' ? 'instant' : 'commitment', anomalies };
   }
   const limit = q.acceptedLimit;
-  const how = limit ? `no catalogue version known: the limit stated by CaseAccepted ${q.acceptedEventId} (规定办理时限) is used; no statutory clock` : 'no catalogue version and no acceptance limit: no clock can be computed';
+  const how = limit ? `the limit stated by CaseAccepted ${q.acceptedEventId} (规定办理时限): no catalogue version is known, so there is no statutory clock` : 'no catalogue version and no acceptance limit: no clock can be computed';
   const used: MatterUsed = {
     source: limit ? 'accepted-limit' : 'none', matterCode: q.matterCode, version: null, validFrom: null, validTo: null,
     promisedLimit: limit, statutoryLimit: null, jointHandling: false, how,

@@ -21,6 +21,7 @@ export interface Presented {
   readonly clock: TimeClock;
   readonly due: Reached;
   readonly dueRaw: number | null;
+  readonly notBefore: Instant | null;
 }
 
 const toDays = (units: number, perDay: number): number => (perDay === 1 ? units : Math.ceil(units / perDay));
@@ -65,7 +66,7 @@ export function presentClock(run: ClockRun, o: PresentOptions): Presented {
     pauses: run.intervals.map((iv) => presentPause(run, iv)),
     ignoredPauses: run.ignored,
   };
-  return { clock, due, dueRaw };
+  return { clock, due, dueRaw, notBefore: o.notBefore };
 }
 
 /**

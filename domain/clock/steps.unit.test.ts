@@ -24,6 +24,14 @@ describe('given pauses that do not overlap a step', () => {
   });
 });
 
+describe('given a suspension that begins just as a step completes', () => {
+  it('it is not the step\'s pause, and no anomaly is raised for the step', () => {
+    const clock = clockOf(accepted().stepStarted('S2', '2026-03-17').stepCompleted('S2', '2026-03-19T10:00:00+08:00').suspended('2026-03-19T11:00:00+08:00'), { matter });
+    expect(clock.steps[0]!.clock).toMatchObject({ pauses: [], ignoredPauses: [], usedDays: 2 });
+    expect(clock.anomalies.filter((a) => a.clock?.startsWith('step'))).toEqual([]);
+  });
+});
+
 describe('given a step returned and done again', () => {
   const clock = clockOf(
     accepted().stepStarted('S1', '2026-03-16T11:00:00+08:00').stepCompleted('S1', '2026-03-17').stepStarted('S1', '2026-03-18').stepCompleted('S1', '2026-03-26'),
