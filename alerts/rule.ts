@@ -1,0 +1,103 @@
+import type { ClickHouse } from '../infra/clickhouse/client.ts';
+import { chInstant } from '../infra/clickhouse/insert.ts';
+
+export type Level = 'yellow' | 'red';
+
+/** Thresholds of the rules: all [PROPOSED] in domain.md §4 and configurable. */
+export interface RuleThresholds {
+  /** IR14: recorded − occurred longer than this many working days. */
+  reportingLagWorkingDays: number;
+  /** IR15: occurred later than recorded by more than this many minutes. */
+  futureToleranceMinutes: number;
+  /** IR01: a refusal reason shorter than this many characters counts as no reason. */
+  minReasonChars: number;
+  /** IR07: suspension longer than this many working days. */
+  suspensionMaxWorkingDays: number;
+  /** IR10: forwarding later than this many working days after acceptance (ALL Art. 43). */
+  forwardingWorkingDays: number;
+  /** IR11: certificate delivered later than this many working days after conclusion (ALL Art. 44). */
+  deliveryWorkingDays: number;
+  /** IR13: implausibly fast: net minutes per human step, and the floor. */
+  fastMinutesPerStep: number;
+  fastFloorMinutes: number;
+  /** IR17: a bad rating not rectified within this many working days (S23: 15; S24: 5). */
+  ratingRectifyWorkingDays: number;
+  /** IR18: the largest extension (ALL Art. 42). */
+  extensionMax: { normal: number; joint: number };
+  /** IR19: a resubmission accepted within this many working days after a refusal. */
+  resubmissionWorkingDays: number;
+}
+
+export const defaultThresholds: RuleThresholds = Object.freeze({
+  reportingLagWorkingDays: 1,
+  futureToleranceMinutes: 5,
+  minReasonChars: 10,
+  suspensionMaxWorkingDays: 30,
+  forwardingWorkingDays: 20,
+  deliveryWorkingDays: 10,
+  fastMinutesPerStep: 2,
+  fastFloorMinutes: 10,
+  ratingRectifyWorkingDays: 15,
+  extensionMax: Object.freeze({ normal: 10, joint: 15 }),
+  resubmissionWorkingDays: 10,
+}) as RuleThresholds;
+
+/**
+ * What a rule query may use: `{now:DateTime64(3, 'UTC')}`, `{case_ids:Array(String)}` (empty = all
+ * cases; use `caseFilter`), and every threshold by name, e.g. `{minReasonChars:UInt32}`.
+ */
+export interface RuleContext {
+  /** Evaluation instant, ISO-8601 with offset. */
+  now: string;
+  /** Restrict to these cases (the ones a projection batch touched); undefined = every case. */
+  caseIds?: readonly string[];
+  thresholds: RuleThresholds;
+}
+
+/** One violation found by a rule: what the alert will carry as evidence. */
+export interface Violation {
+  caseId: string;
+  deptCode: string;
+  level: Level;
+  /** Plain sentence: what is wrong, with the figures. */
+  reason: string;
+  /** Ids of the events that prove it. */
+  evidenceEventIds: string[];
+  /** The computed figures (due date, days used, amounts, …). */
+  figures: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * A warning rule is data plus a query (architecture.md "Alerts"). The SQL runs against the read
+ * models and returns one row per violating case with the columns of `ViolationRow`.
+ */
+export interface Rule {
+  id: string;
+  level: Level;
+  version: number;
+  /** Deterministic rules must reach 100 % recall and no false alarm on the county simulator. */
+  deterministic: boolean;
+  description: { zh: string; en: string };
+  /** SELECT case_id, dept_code, level, reason, evidence (Array(String)), figures (JSON String). */
+  sql(ctx: RuleContext): string;
+}
+
+/** Runs one rule and returns its violations. */
+export async function runRule(ch: ClickHouse, rule: Rule, ctx: RuleContext): Promise<Violation[]> {
+  const rows = await (
+    await ch.client.query({
+      query: rule.sql(ctx),
+      query_params: { now: chInstant(ctx.now), case_ids: ctx.caseIds ?? [], ...flatThresholds(ctx.thresholds) },
+      format: 'JSONEachRow',
+    })
+  ).json<{ case_id: string; dept_code: string; level: Level; reason: string; evidence: string[]; figures: string }>();
+  return rows.map((r) => ({ caseId: r.case_id, deptCode: r.dept_code, level: r.level, reason: r.reason, evidenceEventIds: r.evidence, figures: JSON.parse(r.figures || '{}') }));
+}
+
+function flatThresholds(t: RuleThresholds): Record<string, number> {
+  const { extensionMax, ...rest } = t;
+  return { ...rest, extensionMaxNormal: extensionMax.normal, extensionMaxJoint: extensionMax.joint };
+}
+
+/** Restricts a rule to the touched cases when the evaluator gives them; all cases otherwise. */
+export const caseFilter = (column: string) => `(empty({case_ids:Array(String)}) OR ${column} IN {case_ids:Array(String)})`;

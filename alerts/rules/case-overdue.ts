@@ -1,0 +1,32 @@
+import { caseFilter, type Rule } from '../rule.ts';
+
+/**
+ * RED (纠错) on the promised clock, domain.md §3.3 and IR09 (S12 item 2): a case still open after
+ * its overdue instant, or concluded after its limit. The red stays on record after conclusion.
+ */
+export const caseOverdue: Rule = {
+  id: 'CASE-OVERDUE',
+  level: 'red',
+  version: 1,
+  deterministic: true,
+  description: {
+    zh: '办件超过承诺时限仍未办结，或超期办结（超期红灯）',
+    en: 'Case open past its promised limit, or concluded after it',
+  },
+  sql: () => `
+    SELECT c.case_id AS case_id, c.dept_code AS dept_code, 'red' AS level,
+      if(c.status = 'concluded',
+         concat('concluded on ', toString(c.ended_on), ' after using ', toString(c.used_days), ' of ', toString(c.promised_limit + c.extension_days), ' working days'),
+         concat('still open after its due date ', toString(c.due_date))) AS reason,
+      ifNull(e.ids, []) AS evidence,
+      toJSONString(map('dueDate', toString(c.due_date), 'overdueAt', toString(c.overdue_at), 'limit', toString(c.promised_limit + c.extension_days),
+                       'usedDays', toString(c.used_days), 'overrunDays', toString(c.overrun_days), 'status', c.status)) AS figures
+    FROM cases AS c FINAL
+    LEFT JOIN (
+      SELECT case_id, groupArray(event_id) AS ids FROM events FINAL
+      WHERE type IN ('CaseAccepted', 'CaseConcluded') AND ${caseFilter('case_id')} GROUP BY case_id
+    ) AS e ON e.case_id = c.case_id
+    WHERE ${caseFilter('c.case_id')} AND c.kind = 'commitment'
+      AND ((c.status IN ('running', 'paused') AND c.overdue_at <= {now:DateTime64(3, 'UTC')})
+        OR (c.status = 'concluded' AND c.classification = 'overdue'))`,
+};
