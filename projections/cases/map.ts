@@ -28,7 +28,8 @@ export function caseRow(clock: CaseClock, events: readonly CaseEvent[], version:
     statutory_classification: s?.classification ?? '',
     ended_on: clock.endedOn, ended_by: clock.endedBy?.type ?? '', ended_at: instant(clock.endedBy?.at),
     result_code: concluded?.type === 'CaseConcluded' ? concluded.payload.resultCode : '', fee_total: (fees / 100).toFixed(2),
-    event_count: events.length, anomalies: clock.anomalies.map((a) => a.code), calendar_fallback: clock.calendar?.fallback ? 1 : 0,
+    event_count: events.length, anomalies: clock.anomalies.map((a) => a.code),
+    anomaly_details: JSON.stringify(clock.anomalies.map(({ code, on, eventIds, clock: c }) => ({ code, on, eventIds, clock: c }))), calendar_fallback: clock.calendar?.fallback ? 1 : 0,
     version: version.toString(),
   };
 }

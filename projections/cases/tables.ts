@@ -20,7 +20,7 @@ export const casesTable = (ctx: DdlContext, name: string) => `
     statutory_classification LowCardinality(String),
     ended_on Nullable(Date), ended_by LowCardinality(String), ended_at Nullable(${INSTANT}),
     result_code LowCardinality(String), fee_total Decimal(18, 2), event_count UInt32,
-    anomalies Array(String), calendar_fallback UInt8, version UInt64
+    anomalies Array(String), anomaly_details String, calendar_fallback UInt8, version UInt64
   ) ENGINE = ${replacingEngine(ctx, name, 'version')} ORDER BY case_id`;
 
 /** Each run of a catalogue step with its own clock (domain.md §3.2 step 9; IR08). */
