@@ -32,6 +32,11 @@ const schema = z.object({
   /** A cluster name switches the DDL to ON CLUSTER with Replicated* engines. */
   CLICKHOUSE_CLUSTER: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier').optional(),
   /** Events per projection write (batching by size) and the longest wait before a partial batch is written. */
+  /**
+   * `off` makes this process an API node only: it takes and serves events but maintains no read
+   * models (production runs one projector per deployment; architecture.md).
+   */
+  SUNLIGHT_PROJECTIONS: z.enum(['on', 'off']).default('on'),
   SUNLIGHT_PROJECTION_BATCH: z.coerce.number().int().positive().default(5000),
   /**
    * The timeliness clock's [PROPOSED] settings as JSON, e.g. {"yellow":{"mode":"share-used","share":0.8}}:
@@ -54,7 +59,7 @@ export type Config = Readonly<{
   clickhouse:
     | { kind: 'chdb'; path: string; database: string }
     | { kind: 'server'; url: string; username: string; password: string; database: string; cluster?: string };
-  projection: { batchSize: number; flushMs: number };
+  projection: { enabled: boolean; batchSize: number; flushMs: number };
   clock: ClockConfig;
 }>;
 
@@ -84,7 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clickhouse: e.CLICKHOUSE_URL
       ? { kind: 'server' as const, url: e.CLICKHOUSE_URL, username: e.CLICKHOUSE_USER, password: e.CLICKHOUSE_PASSWORD, database: e.CLICKHOUSE_DATABASE, cluster: e.CLICKHOUSE_CLUSTER }
       : { kind: 'chdb' as const, path: resolve(dataDir, 'clickhouse'), database: e.CLICKHOUSE_DATABASE },
-    projection: { batchSize: e.SUNLIGHT_PROJECTION_BATCH, flushMs: e.SUNLIGHT_PROJECTION_FLUSH_MS },
+    projection: { enabled: e.SUNLIGHT_PROJECTIONS === 'on', batchSize: e.SUNLIGHT_PROJECTION_BATCH, flushMs: e.SUNLIGHT_PROJECTION_FLUSH_MS },
     clock: clockConfig(e.SUNLIGHT_CLOCK, e.SUNLIGHT_TIME_ZONE),
   });
 }

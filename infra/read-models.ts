@@ -21,7 +21,7 @@ export function startReadModels(config: Config, store: EventStore, log: Log, onB
   let lastError: string | null = null;
   const rebuildProgress = idleProgress();
   const newRunner = (c: ClickHouse) =>
-    createRunner({ store, ch: c, projections, services: projectionServices(store, config.clock), ...config.projection, log, ...(onBatch && { onBatch }) });
+    createRunner({ store, ch: c, projections, services: projectionServices(store, config.clock), batchSize: config.projection.batchSize, flushMs: config.projection.flushMs, log, ...(onBatch && { onBatch }) });
 
   const ready = (async () => {
     for (let attempt = 0; !stopped; attempt++) {

@@ -18,9 +18,9 @@ async function main(): Promise<void> {
   const { registry, generatedAdminToken } = loadTokens(config);
   const preparer = config.ingest.workers > 0 ? workerPreparer(config.ingest.workers) : inlinePreparer();
   const logger = pino({ level: config.logLevel });
-  const readModels = startReadModels(config, store, logger);
+  const readModels = config.projection.enabled ? startReadModels(config, store, logger) : undefined;
   const app = await buildApp(
-    { store, tokens: registry, limits: config.ingest, storeKind: config.eventStore.kind, now: () => new Date(), preparer, projection: readModels, caseClock: caseClockService(store, config.clock, () => new Date()) },
+    { store, tokens: registry, limits: config.ingest, storeKind: config.eventStore.kind, now: () => new Date(), preparer, ...(readModels && { projection: readModels }), caseClock: caseClockService(store, config.clock, () => new Date()) },
     { logger },
   );
   const seeded = await loadSeed(store, new Date());
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
-    await readModels.stop();
+    await readModels?.stop();
     await preparer.close();
     await store.close();
     clearRunningServer(config.dataDir);
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const url = await app.listen({ host: config.host, port: config.port });
   recordRunningServer(config.dataDir, { pid: process.pid, url, startedAt: new Date().toISOString() });
   app.log.info({ dataDir: config.dataDir, eventStore: config.eventStore.kind, clickhouse: config.clickhouse.kind }, 'Sunlight is running');
-  readModels.ready.catch((error: unknown) => {
+  readModels?.ready.catch((error: unknown) => {
     app.log.fatal({ err: error }, 'read models cannot start');
     void shutdown('read models failed');
   });

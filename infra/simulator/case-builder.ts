@@ -32,6 +32,8 @@ export class CaseBuilder {
   ord: number;
   sec: number;
   private readonly deptRef: CaseEvent['dept'];
+  /** One actor object per role and case: events share it, and it is serialised once (event-json.ts). */
+  private readonly actors = new Map<string, Actor>();
 
   constructor(
     readonly setup: CaseSetup,
@@ -99,9 +101,13 @@ export class CaseBuilder {
 
   /** The staff member of a role in this case's department, fixed per case so one person handles one step. */
   staff(role: 'handler' | 'reviewer' | 'approver'): Actor {
-    const pool = role === 'handler' ? this.setup.dept.handlers : role === 'reviewer' ? this.setup.dept.reviewers : this.setup.dept.approvers;
-    const s = pool[this.setup.caseIndex % pool.length]!;
-    return { name: s.name, staffNo: s.staffNo, role };
+    let actor = this.actors.get(role);
+    if (actor === undefined) {
+      const pool = role === 'handler' ? this.setup.dept.handlers : role === 'reviewer' ? this.setup.dept.reviewers : this.setup.dept.approvers;
+      const s = pool[this.setup.caseIndex % pool.length]!;
+      this.actors.set(role, (actor = { name: s.name, staffNo: s.staffNo, role }));
+    }
+    return actor;
   }
 
   get date(): string {

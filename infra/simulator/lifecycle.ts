@@ -80,7 +80,7 @@ function render(ctx: SimContext, rng: Rng, input: RenderInput): CaseRun {
   const setup = { caseId: input.caseId, caseIndex: input.caseIndex, eventNoBase: input.eventNoBase, matter, dept: county.departments[matter.deptIndex]!, channel: input.plan.channel, windowId: window?.record.windowId };
   const ledger = newLedger(matter.instant, v.promisedLimit.value, v.statutoryLimit.value, v.jointHandling === true);
   const b = new CaseBuilder(setup, rng, ctx.workdays, ctx.ids, county, ledger, input.arrival);
-  const run: CaseRun = { b, plan: input.plan, inject: input.inject, matter, applicant: input.applicant, window, ledger, marks: {}, earlyStep: null, procedureNo: 0, originalCaseId: input.originalCaseId };
+  const run: CaseRun = { b, plan: input.plan, inject: input.inject, matter, applicant: input.applicant, window, ledger, marks: {}, earlyStep: null, procedureNo: 0, actors: {}, originalCaseId: input.originalCaseId };
   if (intake(run) && handleSteps(run)) {
     conclude(run);
     aftercare(run);

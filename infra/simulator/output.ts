@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
+import { caseEventJson } from './event-json.ts';
 import { BusinessTimeMerge } from './order.ts';
 import type { Simulation } from './simulate.ts';
 
@@ -59,14 +60,14 @@ export async function writeSimulation(sim: Simulation, events: LineSink, labels:
     if (waitLabels) await waitLabels;
     for (const e of merge.push(c)) {
       count.events++;
-      const wait = events.write(JSON.stringify(e));
+      const wait = events.write(caseEventJson(e));
       if (wait) await wait;
     }
     if (progress && count.cases % 1000 === 0) progress(count);
   }
   for (const e of merge.drain()) {
     count.events++;
-    const wait = events.write(JSON.stringify(e));
+    const wait = events.write(caseEventJson(e));
     if (wait) await wait;
   }
   await events.close();

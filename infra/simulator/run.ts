@@ -21,6 +21,8 @@ export interface CaseRun {
   /** StepStarted of the first step when it was recorded before the acceptance (IR02). */
   earlyStep: CaseEvent | null;
   procedureNo: number;
+  /** Actor records shared by the case's events (serialised once, see event-json.ts). */
+  actors: { applicant?: Actor; intake?: Actor };
   /** 原申办流水号 of a resubmission (IR19). */
   originalCaseId: string | undefined;
 }
@@ -34,13 +36,15 @@ export function label(run: CaseRun, rule: RuleId, variant: string, evidence: (Ca
 }
 
 /** The applicant's own actor record (E1, ratings, complaints). */
-export const applicantActor = (run: CaseRun): Actor => ({ name: run.applicant.contact?.name ?? run.applicant.name, role: 'applicant' });
+export function applicantActor(run: CaseRun): Actor {
+  return (run.actors.applicant ??= { name: run.applicant.contact?.name ?? run.applicant.name, role: 'applicant' });
+}
 
 /** The window clerk who takes the case in, or the handler for online and agency-opened cases. */
 export function intakeActor(run: CaseRun): Actor {
   if (!run.window) return run.b.staff('handler');
   const clerk = run.window.clerks[run.b.setup.caseIndex % run.window.clerks.length]!;
-  return { name: clerk.name, staffNo: clerk.staffNo, role: 'intake' };
+  return (run.actors.intake ??= { name: clerk.name, staffNo: clerk.staffNo, role: 'intake' });
 }
 
 export const windowAt = (run: CaseRun) => ({ windowId: run.window?.record.windowId });

@@ -57,17 +57,17 @@ async function run(name: string, opts: { connections: number; body: () => string
   return { ok, seconds };
 }
 
-async function main() {
+async function main(projections: 'on' | 'off') {
   const dir = mkdtempSync(join(tmpdir(), 'sunlight-bench-'));
   const server = await startServer({
+    SUNLIGHT_PROJECTIONS: projections,
     SUNLIGHT_DATA_DIR: dir,
     SUNLIGHT_ADMIN_TOKEN: 'bench-admin-token-00000000000',
     SUNLIGHT_TOKENS: JSON.stringify([{ name: 'bench', role: 'department', departments: [VALID_DEPT_USCC], sha256: hashToken(token) }]),
     SUNLIGHT_LOG_LEVEL: 'error',
   });
   try {
-    console.log(`machine: ${machineLine()}`);
-    console.log(`server: embedded SQLite (WAL, synchronous=FULL) in ${dir}; ${duration} s per scenario\n`);
+    console.log(`\nserver: embedded SQLite (WAL, synchronous=FULL) in ${dir}; read models ${projections === 'on' ? 'maintained in the same process (embedded ClickHouse)' : 'off (an API node)'}; ${duration} s per scenario`);
     const single = await run('single-event requests', { url: server.url, connections: Number(process.env.BENCH_CONNECTIONS_SINGLE ?? 8), eventsPerRequest: 1, body: () => events(1)[0]! });
     const batched = await run('1,000-event batches', { url: server.url, connections: Number(process.env.BENCH_CONNECTIONS_BATCH ?? 2), eventsPerRequest: 1000, body: () => `[${events(1000).join(',')}]` });
     const head = (await (await fetch(`${server.url}/health`)).json()) as { headPosition: number };
@@ -78,4 +78,6 @@ async function main() {
   }
 }
 
-await main();
+console.log(`machine: ${machineLine()}`);
+// An API node alone (the issue's targets), then the all-in-one embedded server with its projector.
+for (const mode of (process.env.BENCH_PROJECTIONS ?? 'off,on').split(',')) await main(mode as 'on' | 'off');
