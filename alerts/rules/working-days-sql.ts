@@ -1,0 +1,22 @@
+/**
+ * Working-day arithmetic of domain.md §3.2 in SQL, over the published calendar (calendar_days), so
+ * the rules count days exactly as the clock does without calling back into our code.
+ *
+ * `n` is the number of working days up to and including each day. Then
+ *   wd(a, b]     = n(b) − n(a)
+ *   addWD(d, k)  = the working day whose n is n(d) + k  (k ≥ 1)
+ * A day outside every published calendar has no row, so a rule joining on it stays silent rather
+ * than guess (the clock reports such cases with calendar_fallback).
+ */
+export const workdayIndex = `(
+  SELECT day, working, toInt64(sum(working) OVER (ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) AS n
+  FROM calendar_days FINAL)`;
+
+/** Only the working days, keyed by n: join `ON w.n = x.n + k` to get addWD(x.day, k). */
+export const workdayByIndex = `(SELECT n, day FROM ${workdayIndex} WHERE working = 1)`;
+
+/** The deployment's civil date of an instant column (instants are stored in UTC). */
+export const localDate = (instant: string) => `toDate(${instant}, timezone())`;
+
+/** The deployment's civil date of the evaluation instant. */
+export const nowDate = `toDate({now:DateTime64(3, 'UTC')}, timezone())`;
