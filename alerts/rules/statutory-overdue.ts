@@ -1,0 +1,39 @@
+import { caseFilter, type Rule } from '../rule.ts';
+import { NOW } from '../sql.ts';
+
+/**
+ * RED on the statutory clock, domain.md §3.2 step 8 and IR09: statutory limit plus any approved
+ * extension, run beside the promised one; exceeding it is "a separate, more serious flag" (S39
+ * checked both). Open cases are red from the statutory overdue instant (an undecided case no
+ * earlier than its deemed acceptance, which the clock guarantees); concluded or forwarded cases
+ * (上报办结 is assessed like a conclusion) when they used more than the limit.
+ */
+export const statutoryOverdue: Rule = {
+  id: 'STATUTORY-OVERDUE',
+  level: 'red',
+  version: 1,
+  deterministic: true,
+  description: {
+    zh: '办件超过法定办结时限仍未办结，或超过法定时限办结（法定超期红灯）',
+    en: 'Case open past its statutory limit, or concluded after it',
+  },
+  sql: () => `
+    SELECT c.case_id AS case_id, c.dept_code AS dept_code, 'red' AS level,
+      if(c.status IN ('concluded', 'forwarded'),
+         concat(c.status, ' on ', toString(c.ended_on), ' after using ', toString(c.statutory_used_days), ' of ', toString(c.statutory_limit), ' statutory days'),
+         concat('still open after its statutory due date ', toString(c.statutory_due_date))) AS reason,
+      arrayConcat(ifNull(e.start_ids, []), if(c.status IN ('concluded', 'forwarded'), ifNull(e.end_ids, []), [])) AS evidence,
+      toJSONString(map('statutoryDueDate', toString(c.statutory_due_date), 'statutoryOverdueAt', toString(c.statutory_overdue_at),
+                       'statutoryLimit', toString(c.statutory_limit), 'statutoryUsedDays', toString(c.statutory_used_days), 'status', c.status)) AS figures
+    FROM cases AS c FINAL
+    LEFT JOIN (
+      SELECT case_id,
+        if(empty(groupArrayIf(event_id, type = 'CaseAccepted')), groupArrayIf(event_id, type = 'CaseSubmitted'), groupArrayIf(event_id, type = 'CaseAccepted')) AS start_ids,
+        groupArrayIf(event_id, type IN ('CaseConcluded', 'CaseForwarded')) AS end_ids
+      FROM events FINAL
+      WHERE type IN ('CaseSubmitted', 'CaseAccepted', 'CaseConcluded', 'CaseForwarded') AND ${caseFilter('case_id')} GROUP BY case_id
+    ) AS e ON e.case_id = c.case_id
+    WHERE ${caseFilter('c.case_id')}
+      AND ((c.status IN ('submitted', 'running', 'paused') AND c.statutory_overdue_at <= ${NOW})
+        OR (c.status IN ('concluded', 'forwarded') AND c.statutory_classification = 'overdue'))`,
+};

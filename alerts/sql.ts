@@ -1,0 +1,34 @@
+/**
+ * SQL fragments the rules share. Instants in the read models are UTC; domain.md §3.2 counts civil
+ * dates of the deployment's zone, which ClickHouse knows as timezone() (pinned per session).
+ */
+
+/** The evaluation instant. */
+export const NOW = `{now:DateTime64(3, 'UTC')}`;
+
+/** The deployment's civil date of an instant column or expression. */
+export const dateOf = (instant: string) => `toDate(${instant}, timezone())`;
+
+/** The evaluation day in the deployment's zone. */
+export const TODAY = dateOf(NOW);
+
+/**
+ * Every working day of the published calendars (make-up days in, holidays out), sorted; bind it
+ * once per query as `WITH ${WORKING_DAYS} ...` and count with `wd` or `pastWorkingDays`.
+ * Years without a published calendar have no rows, so spans reaching into them count short.
+ */
+export const WORKING_DAYS = `(SELECT arraySort(groupArray(day)) FROM calendar_days FINAL WHERE working = 1) AS working_days`;
+
+/** §3.2 wd(a, b]: working days d with a < d ≤ b. */
+export const wd = (a: string, b: string) => `arrayCount(d -> d > ${a} AND d <= ${b}, working_days)`;
+
+/**
+ * True when `day` lies after addWD(from, n), the last day a period of n working days allows:
+ * at least n working days fall strictly between `from` and `day`. A period ending on a working day
+ * is therefore still within it on that day, and past it from the next calendar day, rest day or not.
+ */
+export const pastWorkingDays = (from: string, n: string, day: string) =>
+  `(${day} > ${from} AND arrayCount(d -> d > ${from} AND d < ${day}, working_days) >= ${n})`;
+
+/** Leading and trailing spaces removed, the full-width 　 included: a blank reason is no reason. */
+export const trimmed = (text: string) => `replaceRegexpAll(${text}, '^[[:space:]　]+|[[:space:]　]+$', '')`;
