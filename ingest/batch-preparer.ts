@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { prepareBatch, type BodyKind, type PreparedBatch } from './prepare-batch.ts';
 
 export interface BatchPreparer {
-  prepare(raw: string, kind: BodyKind, maxEvents: number): Promise<PreparedBatch>;
+  prepare(raw: Buffer, kind: BodyKind, maxEvents: number): Promise<PreparedBatch>;
   close(): Promise<void>;
 }
 
@@ -53,12 +53,14 @@ export function workerPreparer(size: number, options: { inlineBelowBytes?: numbe
 
   return {
     async prepare(raw, kind, maxEvents) {
-      if (raw.length < inlineBelow || workers.length === 0) return prepareBatch(raw, kind, maxEvents);
+      if (raw.byteLength < inlineBelow || workers.length === 0) return prepareBatch(raw, kind, maxEvents);
       const entry = workers.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
       const id = nextId++;
       return new Promise<PreparedBatch>((resolve, reject) => {
         entry.jobs.set(id, { resolve, reject });
-        entry.worker.postMessage({ id, raw, kind, maxEvents });
+        // Move the bytes instead of copying them, unless they share Node's buffer pool.
+        const owned = raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength ? raw : Buffer.from(raw);
+        entry.worker.postMessage({ id, raw: owned, kind, maxEvents }, [owned.buffer as ArrayBuffer]);
       });
     },
     async close() {

@@ -2,9 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { badRequest, type Problem } from './errors.ts';
 import { describeJsonError } from './json-error-locator.ts';
 
-/** A request body kept as text: parsing belongs to batch preparation, which may run on a worker. */
+/**
+ * A request body kept as bytes: decoding and parsing belong to batch preparation, which may run on
+ * a worker thread; the bytes are moved there, not copied.
+ */
 export interface RawBody {
-  raw: string;
+  raw: Buffer;
   kind: 'json' | 'ndjson';
 }
 
@@ -14,16 +17,16 @@ export interface RawBody {
  */
 export function registerBodyParsers(app: FastifyInstance, bodyLimit: number): void {
   app.removeContentTypeParser(['application/json']);
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (req, body, done) => {
-    if (req.routeOptions.config?.rawEventBody) return done(null, { raw: body as string, kind: 'json' } satisfies RawBody);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, (req, body, done) => {
+    if (req.routeOptions.config?.rawEventBody) return done(null, { raw: body as Buffer, kind: 'json' } satisfies RawBody);
     try {
-      done(null, parseJsonBody(body as string));
+      done(null, parseJsonBody((body as Buffer).toString('utf8')));
     } catch (error) {
       done(error as Error, undefined);
     }
   });
-  app.addContentTypeParser(['application/x-ndjson', 'application/ndjson', 'application/jsonl'], { parseAs: 'string', bodyLimit }, (_req, body, done) => {
-    done(null, { raw: body as string, kind: 'ndjson' } satisfies RawBody);
+  app.addContentTypeParser(['application/x-ndjson', 'application/ndjson', 'application/jsonl'], { parseAs: 'buffer', bodyLimit }, (_req, body, done) => {
+    done(null, { raw: body as Buffer, kind: 'ndjson' } satisfies RawBody);
   });
 }
 
@@ -56,7 +59,7 @@ export function parseNdjsonBody(text: string): { items: unknown[]; lines: number
 }
 
 export function isRawBody(body: unknown): body is RawBody {
-  return typeof body === 'object' && body !== null && typeof (body as RawBody).raw === 'string' && ((body as RawBody).kind === 'json' || (body as RawBody).kind === 'ndjson');
+  return typeof body === 'object' && body !== null && Buffer.isBuffer((body as RawBody).raw) && ((body as RawBody).kind === 'json' || (body as RawBody).kind === 'ndjson');
 }
 
 declare module 'fastify' {

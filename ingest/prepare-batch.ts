@@ -15,9 +15,9 @@ export type PreparedBatch =
  * Raw body → validated, canonicalised events, or the reasons the whole request is refused.
  * Pure and self-contained, so it can run on a worker thread as well as inline.
  */
-export function prepareBatch(raw: string, kind: BodyKind, maxEvents: number): PreparedBatch {
+export function prepareBatch(raw: string | Uint8Array, kind: BodyKind, maxEvents: number): PreparedBatch {
   try {
-    const { items, lines } = itemsOf(raw, kind);
+    const { items, lines } = itemsOf(typeof raw === 'string' ? raw : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8'), kind);
     if (items.length > maxEvents) {
       throw tooLarge(`The request holds ${items.length} events; the limit is ${maxEvents} per request. Split it into smaller batches. Nothing was stored.`);
     }
