@@ -32,3 +32,18 @@ export const pastWorkingDays = (from: string, n: string, day: string) =>
 
 /** Leading and trailing spaces removed, the full-width 　 included: a blank reason is no reason. */
 export const trimmed = (text: string) => `replaceRegexpAll(${text}, '^[[:space:]　]+|[[:space:]　]+$', '')`;
+
+/**
+ * The E7 events of each step run, keyed like case_steps (case_id, step_code, occurrence): the n-th
+ * StepStarted and the n-th StepCompleted of a step code in business order make its n-th run, as
+ * the clock pairs them (a completion closes the oldest open run). `filter` restricts the cases.
+ */
+export const stepEvents = (filter: string) => `(
+  SELECT case_id, step_code, occurrence,
+    arrayConcat(groupArrayIf(event_id, type = 'StepStarted'), groupArrayIf(event_id, type = 'StepCompleted')) AS ids
+  FROM (
+    SELECT case_id, JSONExtractString(payload, 'stepCode') AS step_code, type, event_id,
+      toUInt16(row_number() OVER (PARTITION BY case_id, step_code, type ORDER BY occurred_at, seq, event_id)) AS occurrence
+    FROM events FINAL WHERE type IN ('StepStarted', 'StepCompleted') AND ${filter}
+  )
+  GROUP BY case_id, step_code, occurrence)`;
