@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isTimeZone } from '../domain/calendar/time-zone.ts';
 import { clockConfigSchema, type ClockConfig } from '../domain/clock/index.ts';
 
 /**
@@ -106,13 +107,4 @@ function clockConfig(json: string | undefined, timeZone: string): ClockConfig {
     throw new ConfigError(`invalid configuration:\n${parsed.error.issues.map((i) => `  SUNLIGHT_CLOCK.${i.path.join('.')}: ${i.message}`).join('\n')}`);
   }
   return Object.freeze(parsed.data) as ClockConfig;
-}
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE } from '../calendar/index.ts';
+import { isTimeZone } from '../calendar/time-zone.ts';
 
 /** Yellow (预警) trigger, domain.md §3.3 [PROPOSED]. */
 export type YellowRule = { mode: 'working-days-left'; days: number } | { mode: 'share-used'; share: number };
@@ -38,18 +39,10 @@ export const defaultClockConfig: ClockConfig = Object.freeze({
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time written HH:MM, e.g. 08:30');
 const days = z.number().int('must be a whole number of days').nonnegative('must not be negative');
 
-function validZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** For the configuration reader: parses a deployment's clock settings, defaults filled in. */
 export const clockConfigSchema = z.object({
-  timeZone: z.string().refine(validZone, 'must be an IANA time zone, e.g. Asia/Shanghai').default(DEFAULT_TIME_ZONE),
+  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai').default(DEFAULT_TIME_ZONE),
   yellow: z
     .discriminatedUnion('mode', [
       z.object({ mode: z.literal('working-days-left'), days }),

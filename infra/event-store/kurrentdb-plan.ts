@@ -1,9 +1,9 @@
 import type { EventData } from '@kurrent/kurrentdb-client';
 import { canonicalJson, linkHash } from '../../domain/hash-chain.ts';
-import { ConcurrencyError, DuplicateEventIdConflict } from './errors.ts';
+import { checkExpected } from './expected-revision.ts';
+import { DuplicateEventIdConflict } from './errors.ts';
 import { toEventData } from './kurrentdb-codec.ts';
-import { describeRevision } from './kurrentdb-errors.ts';
-import { canonicalDataOf, type AppendRequest, type AppendResult, type ExpectedRevision, type RecordedEvent } from './port.ts';
+import { canonicalDataOf, type AppendRequest, type AppendResult, type RecordedEvent } from './port.ts';
 
 /**
  * A stream as read just before an append. `loadedRevision` is what the server must still hold when
@@ -75,11 +75,3 @@ function chainNext(
   return toEventData(event, { eventId: event.eventId, recordedAt: event.recordedAt, prevHash, hash });
 }
 
-function checkExpected(streamId: string, expected: ExpectedRevision, actual: bigint): void {
-  const ok =
-    expected === 'any' ||
-    (expected === 'no_stream' && actual === -1n) ||
-    (expected === 'stream_exists' && actual >= 0n) ||
-    (typeof expected === 'bigint' && expected === actual);
-  if (!ok) throw new ConcurrencyError(streamId, String(expected), describeRevision(actual));
-}

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import { checkChain, linkHash } from '../../domain/hash-chain.ts';
-import { ConcurrencyError, DuplicateEventIdConflict, StoreUnavailableError } from './errors.ts';
+import { checkExpected } from './expected-revision.ts';
+import { DuplicateEventIdConflict, StoreUnavailableError } from './errors.ts';
 import {
   canonicalDataOf,
-  type AppendRequest, type AppendResult, type EventStore, type ExpectedRevision, type ReadAllOptions, type ReadStreamOptions,
+  type AppendRequest, type AppendResult, type EventStore, type ReadAllOptions, type ReadStreamOptions,
   type RecordedEvent, type SubscribeOptions, type Subscription, type VerifyOptions, type VerifyResult,
 } from './port.ts';
 import { eventKey, migrate, type EventRow } from './sqlite-schema.ts';
@@ -145,15 +146,6 @@ function appendOne(q: Statements, request: AppendRequest): AppendResult {
     prevHash = hash;
   }
   return { streamId, nextRevision: revision, position, appended: fresh.length, duplicates };
-}
-
-function checkExpected(streamId: string, expected: ExpectedRevision, actual: bigint): void {
-  const ok =
-    expected === 'any' ||
-    (expected === 'no_stream' && actual === -1n) ||
-    (expected === 'stream_exists' && actual >= 0n) ||
-    (typeof expected === 'bigint' && expected === actual);
-  if (!ok) throw new ConcurrencyError(streamId, String(expected), actual === -1n ? 'no_stream' : String(actual));
 }
 
 /** SQLite failures that mean "cannot write now" become StoreUnavailableError; the transaction rolled back. */

@@ -1,3 +1,4 @@
+import { isTimeZone } from '../../domain/calendar/time-zone.ts';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { caseEventTypes, type CaseEventType } from '../../domain/events/catalogue.ts';
@@ -102,15 +103,6 @@ export function parseMapping(json: unknown, name = 'mapping'): Mapping {
 function isRegExp(source: string): boolean {
   try {
     new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
   } catch {
     return false;
