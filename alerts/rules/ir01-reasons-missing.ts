@@ -17,25 +17,27 @@ export const ir01ReasonsMissing: Rule = {
     en: 'Refusal to accept, or a denial, return or voiding, without stated reasons',
   },
   sql: () => `
-    SELECT case_id, any(dept_code) AS dept_code, 'red' AS level,
-      arrayStringConcat(groupArray(if(type = 'AcceptanceRefused',
-        concat('refused with a reason of ', toString(chars), ' characters (at least ', toString({minReasonChars:UInt32}), ' required)'),
-        concat('concluded with result code ', result_code, ' and no reason'))), '; ') AS reason,
-      groupArray(event_id) AS evidence,
+    SELECT case_id, dept_code, 'red' AS level,
+      arrayStringConcat(arrayMap(f -> if(f.3 = 'AcceptanceRefused',
+        concat('refused with a reason of ', toString(f.5), ' characters (at least ', toString({minReasonChars:UInt32}), ' required)'),
+        concat('concluded with result code ', f.6, ' and no reason')), found), '; ') AS reason,
+      arrayMap(f -> f.4, found) AS evidence,
       toJSONString(map(
-        'events', arrayStringConcat(groupArray(type), ','),
-        'reasonChars', arrayStringConcat(groupArray(toString(chars)), ','),
-        'resultCode', arrayStringConcat(groupArray(result_code), ','),
+        'events', arrayStringConcat(arrayMap(f -> f.3, found), ','),
+        'reasonChars', arrayStringConcat(arrayMap(f -> toString(f.5), found), ','),
+        'resultCode', arrayStringConcat(arrayMap(f -> f.6, found), ','),
         'minReasonChars', toString({minReasonChars:UInt32}))) AS figures
     FROM (
-      SELECT case_id, dept_code, type, event_id, occurred_at,
-        lengthUTF8(${trimmed(`JSONExtractString(payload, if(type = 'AcceptanceRefused', 'refusalReason', 'reason'))`)}) AS chars,
-        JSONExtractString(payload, 'resultCode') AS result_code
-      FROM events FINAL
-      WHERE type IN ('AcceptanceRefused', 'CaseConcluded') AND ${caseFilter('case_id')}
-      ORDER BY case_id, occurred_at
-    )
-    WHERE (type = 'AcceptanceRefused' AND chars < {minReasonChars:UInt32})
-       OR (type = 'CaseConcluded' AND result_code IN ('1', '2', '3', '5', '7') AND chars = 0)
-    GROUP BY case_id`,
+      SELECT case_id, any(dept_code) AS dept_code, arraySort(groupArray((occurred_at, seq, toString(type), event_id, chars, result_code))) AS found
+      FROM (
+        SELECT case_id, dept_code, type, event_id, occurred_at, seq,
+          lengthUTF8(${trimmed(`JSONExtractString(payload, if(type = 'AcceptanceRefused', 'refusalReason', 'reason'))`)}) AS chars,
+          JSONExtractString(payload, 'resultCode') AS result_code
+        FROM events FINAL
+        WHERE type IN ('AcceptanceRefused', 'CaseConcluded') AND ${caseFilter('case_id')}
+      )
+      WHERE (type = 'AcceptanceRefused' AND chars < {minReasonChars:UInt32})
+         OR (type = 'CaseConcluded' AND result_code IN ('1', '2', '3', '5', '7') AND chars = 0)
+      GROUP BY case_id
+    )`,
 };
