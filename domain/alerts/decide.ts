@@ -1,0 +1,105 @@
+import { actorEvent, systemEvent, validated } from './build-event.ts';
+import type { AlertCommand, EscalateAlert, RaiseAlert } from './commands.ts';
+import { endOfWorkingDaysAfter } from './deadlines.ts';
+import { AlertTransitionError, type AlertErrorCode } from './errors.ts';
+import { nextTier, systemEscalationGround, type AlertDecisionContext } from './escalation.ts';
+import type { AlertEvent, AlertEventOf, AlertEventType } from './events/index.ts';
+import { alertIdFor } from './ids.ts';
+import { allowedCommands, assertNever, roleMayAsk, rolesFor } from './policy.ts';
+import { recipientsFor } from './recipients.ts';
+import { recordOf, type AlertRecord, type AlertState } from './state.ts';
+
+/** §5 as a decider: the events a command causes on the alert as it stands, or an AlertTransitionError. */
+export function decideAlert(command: AlertCommand, state: AlertState, ctx: AlertDecisionContext): AlertEvent[] {
+  guard(command, state);
+  if (command.type === 'raise') return validated([raised(command, ctx)], state);
+  const record = recordOf(state)!;
+  const { alertId } = record.alert;
+  const { now } = ctx;
+  const byActor = <T extends AlertEventType>(type: T, payload: AlertEventOf<T>['payload']) =>
+    actorEvent<T>(type, alertId, record.eventCount, command, now, payload);
+  switch (command.type) {
+    case 'notify': {
+      const level = record.standing.level;
+      const recipients = [...(command.recipients ?? recipientsFor(level))];
+      return validated([systemEvent('AlertNotified', `notified|${level}`, alertId, command, now, { recipients, channel: command.channel })], state);
+    }
+    case 'acknowledge':
+      return validated([byActor('AlertAcknowledged', {})], state);
+    case 'reply':
+      return validated([byActor('RectificationReplied', { explanation: command.explanation, correctiveAction: command.correctiveAction, evidence: [...command.evidence] })], state);
+    case 'verify':
+      return validated([byActor('AlertVerifiedClosed', { note: command.note })], state);
+    case 'reopen':
+      return validated([byActor('AlertReopened', { reason: command.reason })], state);
+    case 'escalate':
+      return validated([escalated(command, state, record, ctx)], state);
+    case 'appeal':
+      return validated([byActor('AlertAppealed', { reason: command.reason })], state);
+    case 'dismiss':
+      return validated([byActor('AlertDismissed', { reason: command.reason })], state);
+    case 'uphold':
+      return validated([byActor('AlertUpheld', { reason: command.reason })], state);
+    case 'autoClose':
+      return validated([systemEvent('AlertAutoClosed', 'auto-closed', alertId, command, now, { reason: command.reason })], state);
+    default:
+      return assertNever(command);
+  }
+}
+
+function guard(command: AlertCommand, state: AlertState): void {
+  const allowed = allowedCommands(state);
+  const { role } = command.actor;
+  if (!roleMayAsk(role, command.type)) {
+    throw new AlertTransitionError('ROLE_NOT_ALLOWED', state.status, allowed, `${role} may not ${command.type}; only ${rolesFor[command.type].join(' or ')} may`);
+  }
+  if (!allowed.includes(command.type)) {
+    throw new AlertTransitionError(refusalCode(command, state), state.status, allowed, `cannot ${command.type} an alert that is ${describe(state)}`);
+  }
+}
+
+function refusalCode(command: AlertCommand, state: AlertState): AlertErrorCode {
+  const record = recordOf(state);
+  if (!record) return 'ALERT_NOT_FOUND';
+  if (command.type === 'raise') return 'ALREADY_RAISED';
+  if (state.status === 'closed') return 'ALREADY_CLOSED';
+  if (command.type === 'autoClose' && record.standing.level !== 'yellow') return 'RED_CANNOT_AUTO_CLOSE';
+  if (command.type === 'appeal' && record.appealUpheld) return 'ALREADY_APPEALED';
+  return 'FORBIDDEN_TRANSITION';
+}
+
+function describe(state: AlertState): string {
+  const record = recordOf(state);
+  if (!record) return 'not raised (no event in its stream)';
+  const closed = state.status === 'closed' ? `, ${state.closedBy}` : '';
+  return `${state.status} (${record.standing.level}${closed})`;
+}
+
+function raised(command: RaiseAlert, ctx: AlertDecisionContext) {
+  const { caseId, ruleId, ruleVersion, deptCode, reason, evidence } = command;
+  const alertId = alertIdFor(caseId, ruleId, command.level, command.occurrence);
+  const common = { caseId, ruleId, ruleVersion, deptCode, reason, evidence };
+  if (command.level === 'yellow') {
+    // §5: the yellow's only deadline is the case's own; it needs no reply to stay informational.
+    const at = command.caseOverdueAt;
+    return systemEvent('AlertRaised', 'raised', alertId, command, ctx.now, { ...common, level: 'yellow', replyDueAt: at, escalateAt: at });
+  }
+  const due = endOfWorkingDaysAfter(ctx.now, ctx.config.replyWorkingDays, ctx.calendar, ctx.timeZone);
+  return systemEvent('AlertRaised', 'raised', alertId, command, ctx.now, { ...common, level: 'red', replyDueAt: due, escalateAt: due });
+}
+
+function escalated(command: EscalateAlert, state: AlertState, record: AlertRecord, ctx: AlertDecisionContext) {
+  const to = nextTier(record.standing)!;
+  const ground = command.actor.role === 'system' ? systemEscalationGround(command, record.standing, ctx) : command.reason?.trim();
+  if (!ground) {
+    const code = command.actor.role === 'system' ? 'ESCALATION_NOT_DUE' : 'INVALID_COMMAND';
+    const detail = code === 'ESCALATION_NOT_DUE' ? `nothing makes ${record.standing.level} escalate at ${ctx.now}` : 'a person escalating must give a reason';
+    throw new AlertTransitionError(code, state.status, allowedCommands(state), detail);
+  }
+  // The reply period runs from when the new tier is issued: that is when the department can learn of it.
+  const days = to === 'red' ? ctx.config.replyWorkingDays : ctx.config.noticeReplyWorkingDays;
+  const replyDueAt = endOfWorkingDaysAfter(ctx.now, days, ctx.calendar, ctx.timeZone);
+  const reason = command.actor.role === 'system' && command.reason ? `${command.reason}: ${ground}` : ground;
+  const payload = { to, reason, replyDueAt, ...(command.noticeNo && to === 'supervision-notice' ? { noticeNo: command.noticeNo } : {}) };
+  return systemEvent('AlertEscalated', `escalated|${to}`, record.alert.alertId, command, ctx.now, payload);
+}

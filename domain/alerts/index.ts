@@ -1,0 +1,16 @@
+export * from './events/index.ts';
+export { alertEventOf } from './build-event.ts';
+export { alertCommandTypes, systemActor, type AlertCommand, type AlertCommandType } from './commands.ts';
+export type * from './commands.ts';
+export { alertConfigSchema, defaultAlertConfig, type AlertConfig } from './config.ts';
+export { endOfWorkingDaysAfter } from './deadlines.ts';
+export { decideAlert } from './decide.ts';
+export { decideDue, dueActions } from './due.ts';
+export { AlertTransitionError, type AlertErrorCode } from './errors.ts';
+export { escalationDueAt, nextTier, type AlertDecisionContext } from './escalation.ts';
+export { evolveAlert, foldAlert } from './evolve.ts';
+export { actorEventId, alertIdFor, nextOccurrence, openAlertKey, openAlertKeyOf, systemEventId, type SystemStep } from './ids.ts';
+export { allowedCommands, roleMayAsk, rolesFor } from './policy.ts';
+export { recipientsFor } from './recipients.ts';
+export { countsAgainstDepartment, levelOf, redsInMonth, type CountingOptions } from './scoring.ts';
+export * from './state.ts';
