@@ -48,14 +48,22 @@ export function decideAlert(command: AlertCommand, state: AlertState, ctx: Alert
 }
 
 function guard(command: AlertCommand, state: AlertState): void {
-  const allowed = allowedCommands(state);
   const { role } = command.actor;
-  if (!roleMayAsk(role, command.type)) {
-    throw new AlertTransitionError('ROLE_NOT_ALLOWED', state.status, allowed, `${role} may not ${command.type}; only ${rolesFor[command.type].join(' or ')} may`);
-  }
-  if (!allowed.includes(command.type)) {
-    throw new AlertTransitionError(refusalCode(command, state), state.status, allowed, `cannot ${command.type} an alert that is ${describe(state)}`);
-  }
+  if (!roleMayAsk(role, command.type)) refuse('ROLE_NOT_ALLOWED', state, `${role} may not ${command.type}, only ${rolesFor[command.type].join(' or ')} may`);
+  if (allowedCommands(state).includes(command.type)) return;
+  const code = refusalCode(command, state);
+  refuse(code, state, `cannot ${command.type}${refusalHints[code] ?? ''}`);
+}
+
+const refusalHints: Partial<Record<AlertErrorCode, string>> = {
+  ALERT_NOT_FOUND: ': no alert has been raised in this stream',
+  ALREADY_RAISED: ': this alert id is taken; a new alert of the same case, rule and level takes the next occurrence',
+  RED_CANNOT_AUTO_CLOSE: ': a red stays on record after its case concludes (§5)',
+  ALREADY_APPEALED: ' again: the appeal was upheld',
+};
+
+function refuse(code: AlertErrorCode, state: AlertState, detail: string): never {
+  throw new AlertTransitionError(code, state.status, allowedCommands(state), detail, describe(state));
 }
 
 function refusalCode(command: AlertCommand, state: AlertState): AlertErrorCode {
@@ -63,6 +71,7 @@ function refusalCode(command: AlertCommand, state: AlertState): AlertErrorCode {
   if (!record) return 'ALERT_NOT_FOUND';
   if (command.type === 'raise') return 'ALREADY_RAISED';
   if (state.status === 'closed') return 'ALREADY_CLOSED';
+  // §5: "A red stays in the record", whatever happens to its case.
   if (command.type === 'autoClose' && record.standing.level !== 'yellow') return 'RED_CANNOT_AUTO_CLOSE';
   if (command.type === 'appeal' && record.appealUpheld) return 'ALREADY_APPEALED';
   return 'FORBIDDEN_TRANSITION';
@@ -70,7 +79,7 @@ function refusalCode(command: AlertCommand, state: AlertState): AlertErrorCode {
 
 function describe(state: AlertState): string {
   const record = recordOf(state);
-  if (!record) return 'not raised (no event in its stream)';
+  if (!record) return 'not raised (its stream is empty)';
   const closed = state.status === 'closed' ? `, ${state.closedBy}` : '';
   return `${state.status} (${record.standing.level}${closed})`;
 }
@@ -91,11 +100,8 @@ function raised(command: RaiseAlert, ctx: AlertDecisionContext) {
 function escalated(command: EscalateAlert, state: AlertState, record: AlertRecord, ctx: AlertDecisionContext) {
   const to = nextTier(record.standing)!;
   const ground = command.actor.role === 'system' ? systemEscalationGround(command, record.standing, ctx) : command.reason?.trim();
-  if (!ground) {
-    const code = command.actor.role === 'system' ? 'ESCALATION_NOT_DUE' : 'INVALID_COMMAND';
-    const detail = code === 'ESCALATION_NOT_DUE' ? `nothing makes ${record.standing.level} escalate at ${ctx.now}` : 'a person escalating must give a reason';
-    throw new AlertTransitionError(code, state.status, allowedCommands(state), detail);
-  }
+  if (!ground && command.actor.role === 'system') refuse('ESCALATION_NOT_DUE', state, `no deadline has passed at ${ctx.now} and no monthly count of reds was reached`);
+  if (!ground) refuse('INVALID_COMMAND', state, 'a person escalating must give a reason');
   // The reply period runs from when the new tier is issued: that is when the department can learn of it.
   const days = to === 'red' ? ctx.config.replyWorkingDays : ctx.config.noticeReplyWorkingDays;
   const replyDueAt = endOfWorkingDaysAfter(ctx.now, days, ctx.calendar, ctx.timeZone);

@@ -22,7 +22,9 @@ export class AlertTransitionError extends Error {
     /** What may be done to the alert as it stands, whoever asks. */
     readonly allowed: readonly AlertCommandType[],
     detail: string,
+    /** The status with what qualifies it, e.g. "closed (red, verified)". */
+    where: string = status,
   ) {
-    super(`${code}: ${detail} (alert is ${status}; allowed now: ${allowed.length ? allowed.join(', ') : 'nothing'})`);
+    super(`${code}: ${detail}; the alert is ${where}, allowed now: ${allowed.length ? allowed.join(', ') : 'nothing'}`);
   }
 }

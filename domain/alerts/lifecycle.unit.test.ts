@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AlertTransitionError } from './errors.ts';
-import { aRaisedRed, aRaisedYellow, actors, CASE_OVERDUE_AT, commandOf, hoursAfter, noAlert, raiseCommand, RAISED_AT } from './scenarios.fixture.ts';
+import { aRaisedRed, aRaisedYellow, actors, type AlertScenario, CASE_OVERDUE_AT, commandOf, hoursAfter, noAlert, raiseCommand, RAISED_AT } from './scenarios.fixture.ts';
 import { recordOf } from './state.ts';
 
-const lastEvent = (s: { events: readonly { type: string }[] }) => s.events.at(-1);
+const lastEvent = (s: AlertScenario) => s.events.at(-1);
 
 describe('given no alert', () => {
   it('when the system raises a red, the alert is raised with its reply deadline K working days on', () => {
@@ -97,7 +97,7 @@ describe('given a notified yellow', () => {
   it('when it was escalated, the red is notified to everyone §5 names for a red', () => {
     const s = yellow().by('escalate', 'system', CASE_OVERDUE_AT).notified();
     expect(s.state).toMatchObject({ status: 'escalated', notifiedFor: 'red' });
-    expect((lastEvent(s) as { payload: { recipients: unknown[] } }).payload.recipients).toHaveLength(5);
+    expect((lastEvent(s)?.payload as { recipients: unknown[] }).recipients).toHaveLength(5);
   });
 
   it('when the case concludes in time, the system closes it by itself', () => {
@@ -116,7 +116,7 @@ describe('given a red whose reply deadline passed', () => {
   it('when the system escalates it, a supervision notice (监察建议书) is issued with 10 working days to reply', () => {
     const s = overdue().by('escalate', 'system', '2026-10-01T00:00:00+08:00');
     expect(s.state).toMatchObject({ status: 'escalated', standing: { level: 'supervision-notice', redSince: RAISED_AT, replyDueAt: '2026-10-21T00:00:00+08:00', noticeNo: null } });
-    expect((lastEvent(s) as { payload: { reason: string } }).payload.reason).toContain('K = 3 working days');
+    expect((lastEvent(s)?.payload as { reason: string }).reason).toContain('K = 3 working days');
   });
 
   it('when the supervisor issues the notice, its number is recorded', () => {
