@@ -47,3 +47,9 @@ export const stepEvents = (filter: string) => `(
     FROM events FINAL WHERE type IN ('StepStarted', 'StepCompleted') AND ${filter}
   )
   GROUP BY case_id, step_code, occurrence)`;
+
+/**
+ * addWD(from, n) of §3.2 as a date, for figures: the n-th working day after `from` (`from` itself
+ * for n = 0). Past the published calendars it is the zero date, so decide with `pastWorkingDays`.
+ */
+export const addWorkingDays = (from: string, n: string) => `if(${n} = 0, ${from}, arrayElement(arrayFilter(d -> d > ${from}, working_days), ${n}))`;
