@@ -1,4 +1,5 @@
 import { caseFilter, type Rule } from '../rule.ts';
+import { isoInstant } from './working-days-sql.ts';
 
 /** IR13: "all steps by one account within 5 min" — domain.md §4 gives no threshold name for it. */
 const ONE_ACCOUNT_WINDOW_MS = 5 * 60_000;
@@ -66,10 +67,10 @@ export const ir13ImplausiblyFast: Rule = {
         arrayStringConcat(arrayFilter(x -> x != '', [
           if(fast, concat('net ', net_minutes, ' min from acceptance to conclusion, under ', toString(threshold_minutes), ' min for ', toString(human_steps), ' human steps'), ''),
           if(one_account, concat('all ', toString(length(step_ids)), ' step events by ', step_account, ' within ', step_minutes, ' min'), ''),
-          if(batch, concat('every event from submission to conclusion recorded at ', toString(first_recorded)), '')]), '; ')) AS reason,
+          if(batch, concat('every event from submission to conclusion recorded at ', ${isoInstant('first_recorded')}), '')]), '; ')) AS reason,
       arrayDistinct(arrayConcat(if(fast, [accepted_id, concluded_id], []), if(one_account, step_ids, []), if(batch, handling_ids, []))) AS evidence,
       toJSONString(map('clauses', clauses, 'humanSteps', toString(human_steps), 'netMinutes', net_minutes, 'thresholdMinutes', toString(threshold_minutes),
-        'stepAccounts', toString(step_accounts), 'stepSpanMinutes', step_minutes, 'recordedAt', if(batch, toString(first_recorded), ''))) AS figures
+        'stepAccounts', toString(step_accounts), 'stepSpanMinutes', step_minutes, 'recordedAt', if(batch, ${isoInstant('first_recorded')}, ''))) AS figures
     FROM (
       SELECT p.case_id AS case_id, c.dept_code AS dept_code, p.accepted_id AS accepted_id, p.concluded_id AS concluded_id,
         p.step_ids AS step_ids, p.handling_ids AS handling_ids, p.step_accounts AS step_accounts, p.step_account AS step_account,

@@ -20,3 +20,7 @@ export const localDate = (instant: string) => `toDate(${instant}, timezone())`;
 
 /** The deployment's civil date of the evaluation instant. */
 export const nowDate = `toDate({now:DateTime64(3, 'UTC')}, timezone())`;
+
+/** An instant column as ISO-8601 in the deployment's zone, e.g. 2026-03-16T09:30:00+08:00 (seconds). */
+export const isoInstant = (instant: string) =>
+  `concat(formatDateTime(${instant}, '%Y-%m-%dT%H:%i:%S', timezone()), substring(formatDateTime(${instant}, '%z', timezone()), 1, 3), ':', substring(formatDateTime(${instant}, '%z', timezone()), 4, 2))`;
