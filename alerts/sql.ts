@@ -13,11 +13,20 @@ export const dateOf = (instant: string) => `toDate(${instant}, timezone())`;
 export const TODAY = dateOf(NOW);
 
 /**
- * Every working day of the published calendars (make-up days in, holidays out), sorted; bind it
- * once per query as `WITH ${WORKING_DAYS} ...` and count with `wd` or `pastWorkingDays`.
- * Years without a published calendar have no rows, so spans reaching into them count short.
+ * Every working day (make-up days in, holidays out), sorted; bind it once per query as
+ * `WITH ${WORKING_DAYS} ...` and count with `wd` or `pastWorkingDays`. Years without a published
+ * calendar count Mon–Fri only, as the clock counts them (WorkingCalendar; cases flag it with
+ * calendar_fallback), two years either side of the published ones, so a December case running
+ * into an unpublished January is counted the way its clock was.
  */
-export const WORKING_DAYS = `(SELECT arraySort(groupArray(day)) FROM calendar_days FINAL WHERE working = 1) AS working_days`;
+export const WORKING_DAYS = `(
+  SELECT arraySort(arrayConcat(days, arrayFilter(d -> NOT has(years, toYear(d)) AND toDayOfWeek(d) <= 5,
+    arrayMap(i -> addDays(lo, i), range(toUInt32(dateDiff('day', lo, hi) + 1))))))
+  FROM (
+    SELECT groupArrayIf(day, working = 1) AS days, groupUniqArray(year) AS years,
+      makeDate(toUInt16(min(year) - 2), 1, 1) AS lo, makeDate(toUInt16(max(year) + 2), 12, 31) AS hi
+    FROM calendar_days FINAL
+  )) AS working_days`;
 
 /** §3.2 wd(a, b]: working days d with a < d ≤ b. */
 export const wd = (a: string, b: string) => `arrayCount(d -> d > ${a} AND d <= ${b}, working_days)`;
@@ -50,6 +59,6 @@ export const stepEvents = (filter: string) => `(
 
 /**
  * addWD(from, n) of §3.2 as a date, for figures: the n-th working day after `from` (`from` itself
- * for n = 0). Past the published calendars it is the zero date, so decide with `pastWorkingDays`.
+ * for n = 0). Beyond the counted years it is the zero date, so decide with `pastWorkingDays`.
  */
 export const addWorkingDays = (from: string, n: string) => `if(${n} = 0, ${from}, arrayElement(arrayFilter(d -> d > ${from}, working_days), ${n}))`;
