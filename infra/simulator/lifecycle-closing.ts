@@ -1,6 +1,5 @@
 import type { CaseEvent } from '../../domain/events/catalogue.ts';
-import { approvedCode } from './inject-plan.ts';
-import type { ResultCode } from './plan.ts';
+import { approvedCode, type ResultCode } from './plan.ts';
 import { intakeActor, label, variantIs, windowAt, type CaseRun } from './run.ts';
 import { DELETE_REASONS, DENIAL_REASONS, RETURN_REASONS, VOID_REASONS } from './texts.ts';
 

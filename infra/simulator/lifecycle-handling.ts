@@ -2,6 +2,7 @@ import type { CaseEvent } from '../../domain/events/catalogue.ts';
 import type { Actor } from './case-builder.ts';
 import { beginPause, endPause, extend } from './lifecycle-pauses.ts';
 import { usedDays } from './plan-budget.ts';
+import type { PausePlan } from './plan.ts';
 import { label, variantIs, type CaseRun } from './run.ts';
 import { formatInstant } from './time.ts';
 import { WITHDRAWAL_REASONS } from './texts.ts';
@@ -39,17 +40,7 @@ function runStep(run: CaseRun, j: number): boolean {
   const startOrd = b.ord;
   if (plan.extension?.atStep === j) extend(run);
   if (plan.withdraw?.atStep === j) return withdraw(run, plan.withdraw.offset);
-  let pausedDays = 0;
-  let remaining = sp.days;
-  if (sp.pause) {
-    b.daysLater(sp.pause.offset);
-    const pauseStart = b.ord;
-    const opened = beginPause(run, sp.pause);
-    b.daysLater(sp.pause.length);
-    remaining -= sp.pause.offset;
-    if (sp.pause.open) pausedDays = startOrd + sp.days + sp.pause.length - pauseStart;
-    else (pausedDays = sp.pause.length), endPause(run, sp.pause, opened, pauseStart);
-  }
+  const { pausedDays, remaining } = sp.pause ? pauseWithin(run, sp.pause, startOrd, sp.days) : { pausedDays: 0, remaining: sp.days };
   if (remaining > 0) b.daysLater(remaining);
   else if (fast) gap();
   else b.minutesLater(run.matter.instant ? 8 : 5, run.matter.instant ? 40 : 90);
@@ -58,6 +49,19 @@ function runStep(run: CaseRun, j: number): boolean {
   if (variantIs(run, 'IR15') && run.inject!.step === j) label(run, 'IR15', 'step-end-before-start', [completed]);
   faultsOfStep(run, step.role, completed);
   return true;
+}
+
+/** A pause `offset` counted days into the step; returns the days it stops the step's clock and the days still to work. */
+function pauseWithin(run: CaseRun, pause: PausePlan, stepStart: number, stepDays: number): { pausedDays: number; remaining: number } {
+  const { b } = run;
+  b.daysLater(pause.offset);
+  const pauseStart = b.ord;
+  const opened = beginPause(run, pause);
+  b.daysLater(pause.length);
+  const remaining = stepDays - pause.offset;
+  if (pause.open) return { pausedDays: stepStart + stepDays + pause.length - pauseStart, remaining };
+  endPause(run, pause, opened, pauseStart);
+  return { pausedDays: pause.length, remaining };
 }
 
 /** IR02: approval signed by a reviewer, or by the person who handled the case. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '../../domain/events/catalogue.ts';
+import { caseEventJson } from './event-json.ts';
 import { BusinessTimeMerge } from './order.ts';
 import { writeSimulation, type LineSink } from './output.ts';
 import { INJECTIONS, parseRates } from './rates.ts';
@@ -48,6 +49,15 @@ describe('given a simulation written as NDJSON', () => {
       lastSeq.set(e.caseId, e.seq);
     }
     expect(cases.some((c) => c.truth.deliverAt !== undefined)).toBe(true);
+  });
+});
+
+describe('given the hand-written event serialiser', () => {
+  it('writes exactly what JSON.stringify writes, for every kind of event and fault', () => {
+    const rates = parseRates({ irregularities: Object.fromEntries(INJECTIONS.map((k) => [k, 0.045])) });
+    const events = [...simulateCounty({ seed: 10, cases: 2000, rates }).cases].flatMap((c) => c.events);
+    expect(events.filter((e) => caseEventJson(e) !== JSON.stringify(e)).map((e) => e.eventId)).toEqual([]);
+    expect(events.some((e) => e.windowId !== undefined) && events.some((e) => e.windowId === undefined)).toBe(true);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Channel } from './case-builder.ts';
 import type { SimMatter } from './county-matters.ts';
-import { dropLatePauses, fitBudget, lengthen, usedDays } from './plan-budget.ts';
+import { dropLatePauses, fitBudget } from './plan-budget.ts';
+import { addAftercare, addOptionalHandling, extendOverrun } from './plan-options.ts';
 import type { Rates } from './rates.ts';
 import type { Rng } from './rng.ts';
 
@@ -88,9 +89,25 @@ export function basePlan(rng: Rng, rates: Rates, matter: SimMatter, channel: Cha
   return plan;
 }
 
+/** 出证办结 when a certificate is issued, otherwise 准予许可 for a licence (BJJGDM, S11). */
+export const approvedCode = (m: SimMatter): ResultCode => (m.version.matterType === '01' && !m.resultName.endsWith('证') ? '6' : '0');
+
+/** Faults of the conclusion need a concluded case, not one forwarded to the city. */
+export function noForwarding(plan: Plan): void {
+  plan.forward = null;
+  plan.stepsToRun = plan.steps.length;
+}
+
+/** A plan whose timing nothing but the injected fault disturbs: no pauses, extension or forwarding. */
+export function plainTiming(plan: Plan): void {
+  plan.steps.forEach((s) => (s.pause = null));
+  plan.extension = null;
+  noForwarding(plan);
+}
+
 function resultOf(rng: Rng, rates: Rates, matter: SimMatter): ResultCode {
   const x = rng.float();
-  const approved: ResultCode = matter.version.matterType === '01' && !matter.resultName.endsWith('证') ? '6' : '0';
+  const approved = approvedCode(matter);
   if (matter.agencyInitiated) return x < rates.voided ? '2' : '0';
   if (matter.instant) return x < rates.returned ? '1' : '0';
   const cut = [rates.denial, rates.returned, rates.voided, rates.deleted];
@@ -98,71 +115,4 @@ function resultOf(rng: Rng, rates: Rates, matter: SimMatter): ResultCode {
   let acc = 0;
   for (let i = 0; i < cut.length; i++) if (x < (acc += cut[i]!)) return codes[i]!;
   return approved;
-}
-
-/** At most one pause, one extension, a forwarding or a withdrawal, each at its rate. */
-function addOptionalHandling(rng: Rng, rates: Rates, matter: SimMatter, plan: Plan): void {
-  const v = matter.version;
-  if (matter.forwardable && rng.chance(rates.forwarding)) {
-    plan.forward = { delay: 0 };
-    plan.stepsToRun = 1;
-    plan.steps[0]!.idle = 0;
-    return;
-  }
-  const x = rng.float();
-  // A pause stops a step's clock only while the step has days left (§3.2 steps 4 and 9).
-  const pausable = v.steps.flatMap((s, i) => (s.limitWorkingDays >= 1 ? [i] : []));
-  const j = rng.pick(pausable);
-  const special = v.allowedSpecialProcedures.length > 0 ? rates.specialProcedure : 0;
-  const cuts = [rates.postAcceptanceSupplement * (plan.preSupplement ? 0 : 1), special, rates.suspension];
-  const kinds: PauseKind[] = ['supplement', 'special', 'suspension'];
-  let acc = 0;
-  for (let k = 0; k < kinds.length; k++) {
-    if (x >= (acc += cuts[k]!)) continue;
-    const maxOffset = Math.min(plan.steps[j]!.days, v.steps[j]!.limitWorkingDays - 1);
-    plan.steps[j]!.pause = pausePlan(rng, kinds[k]!, maxOffset, v.allowedSpecialProcedures, v.matterType === '01');
-    break;
-  }
-  if (v.promisedLimit.value >= 2 && rng.chance(rates.extension)) plan.extension = { atStep: 0, days: rng.pick([3, 5, 10]), reason: true };
-  if (rng.chance(rates.withdrawal)) {
-    const free = plan.steps.findIndex((s) => s.pause === null);
-    plan.withdraw = plan.preSupplement && rng.chance(0.5) ? { atStep: -1, offset: 0 } : free >= 0 ? { atStep: free, offset: rng.int(0, plan.steps[free]!.days) } : null;
-  }
-}
-
-/**
- * An extension is asked for because the case will run over: it starts on the first step, before
- * the due date, and the case then uses 1 to all of the extra days, waiting before its last step.
- */
-export function extendOverrun(rng: Rng, plan: Plan, promised: number): void {
-  const days = Math.min(plan.extension!.days, 10);
-  lengthen(plan, promised - usedDays(plan) + rng.int(1, days), -1);
-}
-
-export function pausePlan(rng: Rng, kind: PauseKind, maxOffset: number, allowed: readonly string[], licence: boolean): PausePlan {
-  // One system fixes special procedures at 10 working days for licences and 5 for services [S37].
-  const limit = kind === 'special' ? (licence ? 10 : 5) * rng.pick([1, 1, 2]) : 0;
-  const length = kind === 'special' ? rng.int(1, limit) : kind === 'suspension' ? rng.int(2, 15) : rng.int(1, 8);
-  const name = kind === 'special' && allowed.length > 0 ? rng.pick(allowed) : '';
-  return { kind, offset: rng.int(0, maxOffset), length, open: false, limit, name, reason: true, approver: true };
-}
-
-/** Delivery, ratings and complaints once the case is decided. */
-function addAftercare(rng: Rng, rates: Rates, matter: SimMatter, plan: Plan): void {
-  if (plan.refuse || plan.withdraw || plan.forward) return;
-  if (['0', '6', '7'].includes(plan.result) && rng.chance(rates.delivery)) {
-    plan.delivery = { delay: matter.instant || rng.chance(0.4) ? 0 : rng.weighted([0, 0.5, 0.8, 0.9, 0.94, 0.97, 0.99, 1]) };
-  }
-  if (matter.agencyInitiated) return;
-  const level = () => rng.weighted(cumulativeOf(rates.ratingLevels)) + 1;
-  if (rng.chance(rates.rating)) {
-    if (plan.channel === 'window' && rng.chance(0.35)) plan.visitRating = level();
-    else plan.rating = { level: level(), delay: rng.weighted([0.5, 0.8, 0.95, 1]) };
-  }
-  if (rng.chance(rates.complaint)) plan.complaint = { delay: rng.int(1, 15), handledIn: rng.int(1, 10), substantiated: rng.chance(0.35) };
-}
-
-function cumulativeOf(weights: readonly number[]): number[] {
-  let s = 0;
-  return weights.map((w) => (s += w));
 }
