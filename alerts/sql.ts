@@ -62,3 +62,16 @@ export const stepEvents = (filter: string) => `(
  * for n = 0). Beyond the counted years it is the zero date, so decide with `pastWorkingDays`.
  */
 export const addWorkingDays = (from: string, n: string) => `if(${n} = 0, ${from}, arrayElement(arrayFilter(d -> d > ${from}, working_days), ${n}))`;
+
+/**
+ * The event each case's clocks start from, per case (case_id, ids), to join with `cases AS c`:
+ * the submission when acceptance is deemed, pending or implied by handling (ALL Art. 32), the
+ * first acceptance otherwise (§3.2 step 1). Pick with `clockStartIds('e')`.
+ */
+export const clockStartEvents = (filter: string) => `(
+  SELECT case_id, groupArrayIf(event_id, type = 'CaseSubmitted') AS submitted_ids,
+    arrayFilter(x -> x != '', [argMinIf(event_id, (occurred_at, seq), type = 'CaseAccepted')]) AS accepted_ids
+  FROM events FINAL WHERE type IN ('CaseSubmitted', 'CaseAccepted') AND ${filter} GROUP BY case_id)`;
+
+export const clockStartIds = (alias: string) =>
+  `if(c.acceptance_basis IN ('deemed', 'deemed-if-undecided', 'implied') OR empty(${alias}.accepted_ids), ${alias}.submitted_ids, ${alias}.accepted_ids)`;

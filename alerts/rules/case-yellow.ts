@@ -1,5 +1,5 @@
 import { caseFilter, type Rule } from '../rule.ts';
-import { NOW } from '../sql.ts';
+import { NOW, clockStartEvents, clockStartIds } from '../sql.ts';
 
 /**
  * YELLOW (预警) on the promised clock, domain.md §3.3 [PROPOSED, after S16]: the case runs and has
@@ -20,16 +20,11 @@ export const caseYellow: Rule = {
   sql: () => `
     SELECT c.case_id AS case_id, c.dept_code AS dept_code, 'yellow' AS level,
       concat('open with its promised limit nearly used: due ', toString(c.due_date), ', warned from ', toString(c.warn_at)) AS reason,
-      ifNull(e.ids, []) AS evidence,
+      ${clockStartIds('e')} AS evidence,
       toJSONString(map('dueDate', toString(c.due_date), 'warnAt', toString(c.warn_at), 'overdueAt', toString(c.overdue_at),
                        'limit', toString(c.promised_limit + c.extension_days), 'consumedDays', toString(c.consumed_days), 'status', c.status)) AS figures
     FROM cases AS c FINAL
-    LEFT JOIN (
-      -- The clock's start: the acceptance, or the submission while acceptance is only deemed.
-      SELECT case_id, if(empty(groupArrayIf(event_id, type = 'CaseAccepted')), groupArrayIf(event_id, type = 'CaseSubmitted'), groupArrayIf(event_id, type = 'CaseAccepted')) AS ids
-      FROM events FINAL
-      WHERE type IN ('CaseSubmitted', 'CaseAccepted') AND ${caseFilter('case_id')} GROUP BY case_id
-    ) AS e ON e.case_id = c.case_id
+    LEFT JOIN ${clockStartEvents(caseFilter('case_id'))} AS e ON e.case_id = c.case_id
     WHERE ${caseFilter('c.case_id')} AND c.kind = 'commitment'
       AND c.status IN ('submitted', 'running', 'paused') AND c.promised_state IN ('pending', 'running')
       AND c.warn_at <= ${NOW} AND ${NOW} < c.overdue_at`,

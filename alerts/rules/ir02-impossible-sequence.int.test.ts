@@ -44,7 +44,7 @@ describe('IR02: impossible sequence', () => {
     const byCase = Object.fromEntries(found.map((v) => [v.caseId, { clauses: v.figures.clauses, evidence: v.evidenceEventIds }]));
     expect(byCase).toEqual({
       'QH-I2-MISSING': { clauses: 'concluded-before-steps', evidence: [missing[7]!.eventId] },
-      'QH-I2-REVERSED': { clauses: 'time-against-sequence', evidence: ids(reversed, 10, 9) },
+      'QH-I2-REVERSED': { clauses: 'time-against-sequence', evidence: ids(reversed, 9, 10) },
       'QH-I2-ROLE': { clauses: 'approver-role', evidence: ids(reviewer, 7) },
       'QH-I2-SAME': { clauses: 'same-person', evidence: ids(handler, 3, 7) },
     });

@@ -6,8 +6,9 @@ import { caseFilter, type Rule } from '../rule.ts';
  *   no acceptance at all. Acceptance is E3, or E6 completing supplements asked for before it (§2.4
  *   AwaitingSupplement → Accepted, S20). "Before" is the sender's sequence, as the exchange orders it.
  * - E13 before every step of the matter's catalogue version has completed.
- * - Business time running against the sequence: the clock's `seq-order-differs` anomaly, found by
- *   placing the events by occurredAt.
+ * - Business time running against the sequence: an event dated before one the sender sequenced
+ *   earlier, shown with the latest-dated such earlier event. The clock's `seq-order-differs`
+ *   anomaly picks the cases; the events name the pair.
  * - An approval step (role 批准) completed by someone whose role is not approver (S21), or (P) by the
  *   person who completed the handling step (承办) of the same case. The events read model keeps staff
  *   names, not staff numbers, so the same person is the same name.
@@ -61,12 +62,18 @@ export const ir02ImpossibleSequence: Rule = {
       ) AS k
       WHERE notEmpty(absent)
       UNION ALL
-      SELECT case_id, dept_code, 'time-against-sequence', 'business time runs against the sequence', JSONExtract(a, 'eventIds', 'Array(String)'), []
+      SELECT case_id, dept_code, 'time-against-sequence',
+        concat(type, ' (seq ', toString(seq), ') is dated before ', w_type, ' (seq ', toString(w_seq), ')'), [w_id, event_id], []
       FROM (
-        SELECT case_id, toString(dept_code) AS dept_code, arrayJoin(JSONExtractArrayRaw(anomaly_details)) AS a
-        FROM cases FINAL WHERE ${caseFilter('case_id')} AND has(anomalies, 'seq-order-differs')
+        SELECT case_id, toString(dept_code) AS dept_code, event_id, toString(type) AS type, seq, occurred_at,
+          max(occurred_at) OVER w AS w_at, argMax(event_id, (occurred_at, seq)) OVER w AS w_id,
+          argMax(toString(type), (occurred_at, seq)) OVER w AS w_type, argMax(seq, (occurred_at, seq)) OVER w AS w_seq
+        FROM events FINAL
+        WHERE ${caseFilter('case_id')}
+          AND case_id IN (SELECT case_id FROM cases FINAL WHERE ${caseFilter('case_id')} AND has(anomalies, 'seq-order-differs'))
+        WINDOW w AS (PARTITION BY case_id ORDER BY seq RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
       )
-      WHERE JSONExtractString(a, 'code') = 'seq-order-differs'
+      WHERE occurred_at < w_at
       UNION ALL
       SELECT case_id, dept_code, 'approver-role', concat('approval step ', step_code, ' completed by a ', actor_role), [event_id], []
       FROM ev WHERE type = 'StepCompleted' AND step_role = 'approver' AND actor_role != 'approver'

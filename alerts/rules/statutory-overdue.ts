@@ -1,5 +1,5 @@
 import { caseFilter, type Rule } from '../rule.ts';
-import { NOW } from '../sql.ts';
+import { NOW, clockStartEvents, clockStartIds } from '../sql.ts';
 
 /**
  * RED on the statutory clock, domain.md §3.2 step 8 and IR09: statutory limit plus any approved
@@ -22,16 +22,15 @@ export const statutoryOverdue: Rule = {
       if(c.status IN ('concluded', 'forwarded'),
          concat(c.status, ' on ', toString(c.ended_on), ' after using ', toString(c.statutory_used_days), ' of ', toString(c.statutory_limit), ' statutory days'),
          concat('still open after its statutory due date ', toString(c.statutory_due_date))) AS reason,
-      arrayConcat(ifNull(e.start_ids, []), if(c.status IN ('concluded', 'forwarded'), ifNull(e.end_ids, []), [])) AS evidence,
+      arrayConcat(${clockStartIds('s')}, if(c.status IN ('concluded', 'forwarded'), e.end_ids, [])) AS evidence,
       toJSONString(map('statutoryDueDate', toString(c.statutory_due_date), 'statutoryOverdueAt', toString(c.statutory_overdue_at),
                        'statutoryLimit', toString(c.statutory_limit), 'statutoryUsedDays', toString(c.statutory_used_days), 'status', c.status)) AS figures
     FROM cases AS c FINAL
+    LEFT JOIN ${clockStartEvents(caseFilter('case_id'))} AS s ON s.case_id = c.case_id
     LEFT JOIN (
-      SELECT case_id,
-        if(empty(groupArrayIf(event_id, type = 'CaseAccepted')), groupArrayIf(event_id, type = 'CaseSubmitted'), groupArrayIf(event_id, type = 'CaseAccepted')) AS start_ids,
-        groupArrayIf(event_id, type IN ('CaseConcluded', 'CaseForwarded')) AS end_ids
-      FROM events FINAL
-      WHERE type IN ('CaseSubmitted', 'CaseAccepted', 'CaseConcluded', 'CaseForwarded') AND ${caseFilter('case_id')} GROUP BY case_id
+      -- The end the clock stopped at: the first conclusion or forwarding; a later rewrite is IR20's.
+      SELECT case_id, [argMin(event_id, (occurred_at, seq))] AS end_ids
+      FROM events FINAL WHERE type IN ('CaseConcluded', 'CaseForwarded') AND ${caseFilter('case_id')} GROUP BY case_id
     ) AS e ON e.case_id = c.case_id
     WHERE ${caseFilter('c.case_id')}
       AND ((c.status IN ('submitted', 'running', 'paused') AND c.statutory_overdue_at <= ${NOW})
