@@ -12,7 +12,12 @@ import { recordOf, type AlertRecord, type AlertState } from './state.ts';
 /** §5 as a decider: the events a command causes on the alert as it stands, or an AlertTransitionError. */
 export function decideAlert(command: AlertCommand, state: AlertState, ctx: AlertDecisionContext): AlertEvent[] {
   guard(command, state);
-  if (command.type === 'raise') return validated([raised(command, ctx)], state);
+  return validated([eventFor(command, state, ctx)], state);
+}
+
+/** Every command accepted causes exactly one event. */
+function eventFor(command: AlertCommand, state: AlertState, ctx: AlertDecisionContext): AlertEvent {
+  if (command.type === 'raise') return raised(command, ctx);
   const record = recordOf(state)!;
   const { alertId } = record.alert;
   const { now } = ctx;
@@ -22,26 +27,26 @@ export function decideAlert(command: AlertCommand, state: AlertState, ctx: Alert
     case 'notify': {
       const level = record.standing.level;
       const recipients = [...(command.recipients ?? recipientsFor(level))];
-      return validated([systemEvent('AlertNotified', `notified|${level}`, alertId, command, now, { recipients, channel: command.channel })], state);
+      return systemEvent('AlertNotified', `notified|${level}`, alertId, command, now, { recipients, channel: command.channel });
     }
     case 'acknowledge':
-      return validated([byActor('AlertAcknowledged', {})], state);
+      return byActor('AlertAcknowledged', {});
     case 'reply':
-      return validated([byActor('RectificationReplied', { explanation: command.explanation, correctiveAction: command.correctiveAction, evidence: [...command.evidence] })], state);
+      return byActor('RectificationReplied', { explanation: command.explanation, correctiveAction: command.correctiveAction, evidence: [...command.evidence] });
     case 'verify':
-      return validated([byActor('AlertVerifiedClosed', { note: command.note })], state);
+      return byActor('AlertVerifiedClosed', { note: command.note });
     case 'reopen':
-      return validated([byActor('AlertReopened', { reason: command.reason })], state);
+      return byActor('AlertReopened', { reason: command.reason });
     case 'escalate':
-      return validated([escalated(command, state, record, ctx)], state);
+      return escalated(command, state, record, ctx);
     case 'appeal':
-      return validated([byActor('AlertAppealed', { reason: command.reason })], state);
+      return byActor('AlertAppealed', { reason: command.reason });
     case 'dismiss':
-      return validated([byActor('AlertDismissed', { reason: command.reason })], state);
+      return byActor('AlertDismissed', { reason: command.reason });
     case 'uphold':
-      return validated([byActor('AlertUpheld', { reason: command.reason })], state);
+      return byActor('AlertUpheld', { reason: command.reason });
     case 'autoClose':
-      return validated([systemEvent('AlertAutoClosed', 'auto-closed', alertId, command, now, { reason: command.reason })], state);
+      return systemEvent('AlertAutoClosed', 'auto-closed', alertId, command, now, { reason: command.reason });
     default:
       return assertNever(command);
   }
@@ -63,7 +68,7 @@ const refusalHints: Partial<Record<AlertErrorCode, string>> = {
 };
 
 function refuse(code: AlertErrorCode, state: AlertState, detail: string): never {
-  throw new AlertTransitionError(code, state.status, allowedCommands(state), detail, describe(state));
+  throw new AlertTransitionError(code, state.status, allowedCommands(state), detail, whereItStands(state));
 }
 
 function refusalCode(command: AlertCommand, state: AlertState): AlertErrorCode {
@@ -77,7 +82,7 @@ function refusalCode(command: AlertCommand, state: AlertState): AlertErrorCode {
   return 'FORBIDDEN_TRANSITION';
 }
 
-function describe(state: AlertState): string {
+function whereItStands(state: AlertState): string {
   const record = recordOf(state);
   if (!record) return 'not raised (its stream is empty)';
   const closed = state.status === 'closed' ? `, ${state.closedBy}` : '';
@@ -89,7 +94,7 @@ function raised(command: RaiseAlert, ctx: AlertDecisionContext) {
   const alertId = alertIdFor(caseId, ruleId, command.level, command.occurrence);
   const common = { caseId, ruleId, ruleVersion, deptCode, reason, evidence };
   if (command.level === 'yellow') {
-    // §5: the yellow's only deadline is the case's own; it needs no reply to stay informational.
+    // §5 "Y: auto-escalate to R at overdueAt": a yellow's only deadline is its case's own.
     const at = command.caseOverdueAt;
     return systemEvent('AlertRaised', 'raised', alertId, command, ctx.now, { ...common, level: 'yellow', replyDueAt: at, escalateAt: at });
   }

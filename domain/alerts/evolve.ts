@@ -1,6 +1,6 @@
 import type { AlertEvent, AlertEventOf } from './events/index.ts';
 import { assertNever } from './policy.ts';
-import { recordOf, type AlertRecord, type AlertState, type Standing } from './state.ts';
+import { recordOf, type AlertAcknowledgedState, type AlertEscalatedState, type AlertNotifiedState, type AlertRecord, type AlertState, type Standing } from './state.ts';
 
 /**
  * The alert as a fold of its stream (style.md: pure and total). Events come from the decider, so
@@ -14,23 +14,25 @@ export function evolveAlert(state: AlertState, event: AlertEvent): AlertState {
     case 'AlertRaised':
       return next;
     case 'AlertNotified':
-      return next.status === 'raised' ? { ...next, status: 'notified', notifiedFor: next.standing.level } : next.status === 'escalated' ? { ...next, notifiedFor: next.standing.level } : next;
+      if (next.status === 'raised') return { ...next, status: 'notified', notifiedFor: next.standing.level };
+      return next.status === 'escalated' ? { ...next, notifiedFor: next.standing.level } : next;
     case 'AlertAcknowledged':
       return next.status === 'notified' || next.status === 'escalated' ? { ...base(next), status: 'acknowledged' } : next;
     case 'RectificationReplied':
-      return next.status === 'notified' || next.status === 'acknowledged' || next.status === 'escalated' ? { ...base(next), status: 'replied', reply: replyOf(event) } : next;
+      return awaitingReply(next) ? { ...base(next), status: 'replied', reply: replyOf(event) } : next;
     case 'AlertVerifiedClosed':
-      return next.status === 'replied' ? { ...base(next), status: 'closed', closedBy: 'verified', closedAt: event.occurredAt, reply: next.reply, note: event.payload.note } : next;
+      if (next.status !== 'replied') return next;
+      return { ...base(next), status: 'closed', closedBy: 'verified', closedAt: event.occurredAt, reply: next.reply, note: event.payload.note };
     case 'AlertReopened':
       return next.status === 'replied' || (next.status === 'closed' && next.closedBy === 'verified') ? { ...base(next), status: 'acknowledged' } : next;
     case 'AlertEscalated':
       return escalated(next, event);
     case 'AlertAppealed':
-      return next.status === 'notified' || next.status === 'acknowledged' || next.status === 'escalated'
-        ? { status: 'appealed', appeal: { reason: event.payload.reason, appealedAt: event.occurredAt }, suspended: next, eventCount: next.eventCount }
-        : next;
+      if (!awaitingReply(next)) return next;
+      return { status: 'appealed', appeal: { reason: event.payload.reason, appealedAt: event.occurredAt }, suspended: next, eventCount: next.eventCount };
     case 'AlertDismissed':
-      return next.status === 'appealed' ? { ...base(recordOf(next)!), status: 'closed', closedBy: 'dismissed', closedAt: event.occurredAt, reason: event.payload.reason } : next;
+      if (next.status !== 'appealed') return next;
+      return { ...base(recordOf(next)!), status: 'closed', closedBy: 'dismissed', closedAt: event.occurredAt, reason: event.payload.reason };
     case 'AlertUpheld':
       return next.status === 'appealed' ? { ...next.suspended, appealUpheld: true, eventCount: next.eventCount } : next;
     case 'AlertAutoClosed':
@@ -38,6 +40,10 @@ export function evolveAlert(state: AlertState, event: AlertEvent): AlertState {
     default:
       return assertNever(event);
   }
+}
+
+function awaitingReply(state: AlertState): state is AlertNotifiedState | AlertAcknowledgedState | AlertEscalatedState {
+  return state.status === 'notified' || state.status === 'acknowledged' || state.status === 'escalated';
 }
 
 export function foldAlert(events: readonly AlertEvent[], from: AlertState = { status: 'none' }): AlertState {
