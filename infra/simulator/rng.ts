@@ -62,16 +62,20 @@ export class Rng {
     return lo;
   }
 
-  /** Log-normal with the given median and shape σ (Box–Muller on two uniforms). */
-  lognormal(median: number, sigma: number): number {
+  /** Standard normal (Box–Muller on two uniforms). */
+  normal(): number {
     const u = 1 - this.float();
-    const v = this.float();
-    return median * Math.exp(sigma * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v));
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.float());
   }
 
-  /** Poisson by Knuth's product method for small means, normal approximation above 30. */
+  /** Log-normal with the given median and shape σ. */
+  lognormal(median: number, sigma: number): number {
+    return median * Math.exp(sigma * this.normal());
+  }
+
+  /** Poisson by Knuth's product method for small means, the normal approximation above 30. */
   poisson(mean: number): number {
-    if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * this.lognormalZ()));
+    if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * this.normal()));
     const limit = Math.exp(-mean);
     let k = 0;
     let p = this.float();
@@ -80,10 +84,6 @@ export class Rng {
       p *= this.float();
     }
     return k;
-  }
-
-  private lognormalZ(): number {
-    return Math.log(this.lognormal(1, 1));
   }
 }
 

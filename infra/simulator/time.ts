@@ -59,10 +59,6 @@ export class Workdays {
     return this.ordOfDay.get(d)!;
   }
 
-  isMakeUpDay(ord: number): boolean {
-    return weekdayOfDayNumber(this.days[ord]!) >= 6;
-  }
-
   weekday(ord: number): number {
     return weekdayOfDayNumber(this.days[ord]!);
   }
