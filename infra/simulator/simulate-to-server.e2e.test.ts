@@ -9,9 +9,10 @@ import { simulateCounty } from './simulate.ts';
 const admin = 'simulate-e2e-admin-token-0000';
 let server: RunningServer;
 
+// A server with its read models can take a while to start on a busy machine.
 beforeAll(async () => {
   server = await startServer({ SUNLIGHT_DATA_DIR: mkdtempSync(join(tmpdir(), 'sunlight-sim-e2e-')), SUNLIGHT_ADMIN_TOKEN: admin });
-});
+}, 60_000);
 afterAll(async () => server?.stop());
 
 describe('given a running server', () => {
