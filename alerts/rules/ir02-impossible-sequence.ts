@@ -23,49 +23,65 @@ export const ir02ImpossibleSequence: Rule = {
     en: 'Impossible sequence: handling before acceptance, conclusion before all steps, time running against sequence, approval by a non-approver or by the handler',
   },
   sql: () => `
-    WITH
-      ev AS (
-        SELECT case_id, event_id, type, seq, toString(dept_code) AS dept_code, actor_name, toString(actor_role) AS actor_role,
-          JSONExtractString(payload, 'stepCode') AS step_code, JSONExtractString(payload, 'role') AS step_role
+    SELECT case_id, dept_code, level, reason, evidence, figures FROM (
+    SELECT p.case_id AS case_id, p.dept_code AS dept_code, 'red' AS level,
+      if(p.has_concl AND notEmpty(k.codes),
+         arrayFilter(x -> NOT has(arrayMap(c -> c.2, arrayFilter(c -> c.1 < p.concl_seq, p.completions)), x), k.codes), []) AS absent,
+      arrayStringConcat(arrayFilter(m -> m != '', [
+        if(notEmpty(early), concat(arrayStringConcat(arrayMap(g -> g.2, early), ', '), if(p.has_acc, ' before the acceptance', ' with no acceptance')), ''),
+        if(notEmpty(absent), concat('concluded before steps ', arrayStringConcat(absent, ', '), ' of the catalogue completed'), ''),
+        arrayStringConcat(t.msgs, '; '),
+        arrayStringConcat(arrayMap(a -> concat('approval step ', a.2, ' completed by a ', a.4), wrong_role), '; '),
+        arrayStringConcat(arrayMap(a -> concat('approval step ', a.2, ' completed by the handler of step ', a.5.2), same_person), '; ')]), '; ') AS reason,
+      arrayDistinct(arrayConcat(
+        arrayMap(g -> g.3, early), if(notEmpty(early) AND p.has_acc, [p.acc_id], []),
+        if(notEmpty(absent), [p.concl_id], []),
+        t.ids,
+        arrayMap(a -> a.1, wrong_role),
+        arrayFlatten(arrayMap(a -> [a.5.1, a.1], same_person)))) AS evidence,
+      toJSONString(map(
+        'clauses', arrayStringConcat(arrayFilter(x -> x != '', [
+          if(notEmpty(early), 'handled-before-acceptance', ''), if(notEmpty(absent), 'concluded-before-steps', ''),
+          if(notEmpty(t.ids), 'time-against-sequence', ''), if(notEmpty(wrong_role), 'approver-role', ''), if(notEmpty(same_person), 'same-person', '')]), ','),
+        'missingSteps', arrayStringConcat(absent, ','))) AS figures
+    FROM (
+      -- One pass over the case's events: what each clause needs, as arrays.
+      SELECT case_id, toString(any(dept_code)) AS dept_code,
+        countIf(type IN ('CaseAccepted', 'SupplementReceived')) > 0 AS has_acc,
+        minIf(seq, type IN ('CaseAccepted', 'SupplementReceived')) AS acc_seq,
+        argMinIf(event_id, seq, type IN ('CaseAccepted', 'SupplementReceived')) AS acc_id,
+        countIf(type = 'CaseConcluded') > 0 AS has_concl,
+        minIf(seq, type = 'CaseConcluded') AS concl_seq,
+        argMinIf(event_id, seq, type = 'CaseConcluded') AS concl_id,
+        arraySort(groupArrayIf((seq, type, event_id), type IN ('StepStarted', 'StepCompleted', 'SpecialProcedureStarted', 'FeeCharged', 'CaseConcluded'))) AS handling,
+        arrayFilter(g -> NOT has_acc OR g.1 < acc_seq, handling) AS early,
+        groupArrayIf((seq, step_code), type = 'StepCompleted') AS completions,
+        groupArrayIf((event_id, step_code, actor_name, actor_role), type = 'StepCompleted' AND step_role = 'handler') AS handled,
+        arrayMap(a -> (a.1, a.2, a.3, a.4, arrayFirst(x -> x.3 = a.3, handled)),
+                 groupArrayIf((event_id, step_code, actor_name, actor_role), type = 'StepCompleted' AND step_role = 'approver')) AS approvals,
+        arrayFilter(a -> a.4 != 'approver', approvals) AS wrong_role,
+        arrayFilter(a -> a.5.1 != '', approvals) AS same_person
+      FROM (
+        SELECT case_id, dept_code, event_id, toString(type) AS type, seq, actor_name, toString(actor_role) AS actor_role,
+          if(type = 'StepCompleted', JSONExtractString(payload, 'stepCode'), '') AS step_code,
+          if(type = 'StepCompleted', JSONExtractString(payload, 'role'), '') AS step_role
         FROM events FINAL
         WHERE ${caseFilter('case_id')}
           AND type IN ('CaseAccepted', 'SupplementReceived', 'StepStarted', 'StepCompleted', 'SpecialProcedureStarted', 'FeeCharged', 'CaseConcluded')
-      ),
-      acc AS (SELECT case_id, argMin(event_id, seq) AS acc_id, min(seq) AS acc_seq FROM ev WHERE type IN ('CaseAccepted', 'SupplementReceived') GROUP BY case_id),
-      concl AS (SELECT case_id, argMin(event_id, seq) AS concl_id, min(seq) AS concl_seq, argMin(dept_code, seq) AS dept_code FROM ev WHERE type = 'CaseConcluded' GROUP BY case_id),
-      done AS (
-        SELECT s.case_id AS case_id, groupUniqArray(s.step_code) AS codes
-        FROM ev AS s INNER JOIN concl AS k ON k.case_id = s.case_id
-        WHERE s.type = 'StepCompleted' AND s.seq < k.concl_seq GROUP BY s.case_id
       )
-    SELECT case_id, any(dept_code) AS dept_code, 'red' AS level,
-      arrayStringConcat(groupArray(msg), '; ') AS reason,
-      arrayDistinct(arrayFlatten(groupArray(ids))) AS evidence,
-      toJSONString(map('clauses', arrayStringConcat(groupArray(clause), ','), 'missingSteps', arrayStringConcat(arrayFlatten(groupArray(missing)), ','))) AS figures
-    FROM (
-      SELECT e.case_id AS case_id, any(e.dept_code) AS dept_code, 'handled-before-acceptance' AS clause,
-        concat(arrayStringConcat(groupArray(e.type), ', '), if(any(a.case_id) = '', ' with no acceptance', ' before the acceptance')) AS msg,
-        arrayConcat(groupArray(e.event_id), if(any(a.case_id) = '', [], [any(a.acc_id)])) AS ids, CAST([], 'Array(String)') AS missing
-      FROM ev AS e LEFT JOIN acc AS a ON a.case_id = e.case_id
-      WHERE e.type IN ('StepStarted', 'StepCompleted', 'SpecialProcedureStarted', 'FeeCharged', 'CaseConcluded') AND (a.case_id = '' OR e.seq < a.acc_seq)
-      GROUP BY e.case_id
-      UNION ALL
-      SELECT k.case_id, k.dept_code, 'concluded-before-steps',
-        concat('concluded before steps ', arrayStringConcat(absent, ', '), ' of the catalogue completed'), [k.concl_id], absent
+      GROUP BY case_id
+    ) AS p
+    LEFT JOIN (
+      SELECT c.case_id AS case_id, m.codes AS codes
+      FROM (SELECT case_id, matter_code, matter_version FROM cases FINAL WHERE ${caseFilter('case_id')} AND ended_by = 'CaseConcluded') AS c
+      INNER JOIN (SELECT matter_code, version, arrayMap(x -> JSONExtractString(x, 'code'), JSONExtractArrayRaw(steps)) AS codes FROM matters FINAL) AS m
+        ON m.matter_code = c.matter_code AND m.version = c.matter_version
+    ) AS k ON k.case_id = p.case_id
+    LEFT JOIN (
+      SELECT case_id, groupArray(concat(type, ' (seq ', toString(seq), ') is dated before ', w_type, ' (seq ', toString(w_seq), ')')) AS msgs,
+        arrayDistinct(arrayFlatten(groupArray([w_id, event_id]))) AS ids
       FROM (
-        SELECT k.case_id AS case_id, k.dept_code AS dept_code, k.concl_id AS concl_id, arrayFilter(x -> NOT has(d.codes, x), m.codes) AS absent
-        FROM concl AS k
-        INNER JOIN (SELECT case_id, matter_code, matter_version FROM cases FINAL WHERE ${caseFilter('case_id')}) AS c ON c.case_id = k.case_id
-        INNER JOIN (SELECT matter_code, version, arrayMap(x -> JSONExtractString(x, 'code'), JSONExtractArrayRaw(steps)) AS codes FROM matters FINAL) AS m
-          ON m.matter_code = c.matter_code AND m.version = c.matter_version
-        LEFT JOIN done AS d ON d.case_id = k.case_id
-      ) AS k
-      WHERE notEmpty(absent)
-      UNION ALL
-      SELECT case_id, dept_code, 'time-against-sequence',
-        concat(type, ' (seq ', toString(seq), ') is dated before ', w_type, ' (seq ', toString(w_seq), ')'), [w_id, event_id], []
-      FROM (
-        SELECT case_id, toString(dept_code) AS dept_code, event_id, toString(type) AS type, seq, occurred_at,
+        SELECT case_id, event_id, toString(type) AS type, seq, occurred_at,
           max(occurred_at) OVER w AS w_at, argMax(event_id, (occurred_at, seq)) OVER w AS w_id,
           argMax(toString(type), (occurred_at, seq)) OVER w AS w_type, argMax(seq, (occurred_at, seq)) OVER w AS w_seq
         FROM events FINAL
@@ -74,14 +90,8 @@ export const ir02ImpossibleSequence: Rule = {
         WINDOW w AS (PARTITION BY case_id ORDER BY seq RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
       )
       WHERE occurred_at < w_at
-      UNION ALL
-      SELECT case_id, dept_code, 'approver-role', concat('approval step ', step_code, ' completed by a ', actor_role), [event_id], []
-      FROM ev WHERE type = 'StepCompleted' AND step_role = 'approver' AND actor_role != 'approver'
-      UNION ALL
-      SELECT p.case_id, p.dept_code, 'same-person', concat('approval step ', p.step_code, ' completed by the handler of step ', h.step_code), [h.event_id, p.event_id], []
-      FROM (SELECT * FROM ev WHERE type = 'StepCompleted' AND step_role = 'approver') AS p
-      INNER JOIN (SELECT case_id, event_id, step_code, actor_name FROM ev WHERE type = 'StepCompleted' AND step_role = 'handler') AS h
-        ON h.case_id = p.case_id AND h.actor_name = p.actor_name
-    )
-    GROUP BY case_id`,
+      GROUP BY case_id
+    ) AS t ON t.case_id = p.case_id
+    WHERE notEmpty(early) OR notEmpty(absent) OR notEmpty(t.ids) OR notEmpty(wrong_role) OR notEmpty(same_person)
+    )`,
 };
