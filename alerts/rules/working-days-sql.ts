@@ -5,12 +5,23 @@
  * `n` is the number of working days up to and including each day. Then
  *   wd(a, b]     = n(b) − n(a)
  *   addWD(d, k)  = the working day whose n is n(d) + k  (k ≥ 1)
- * A day outside every published calendar has no row, so a rule joining on it stays silent rather
- * than guess (the clock reports such cases with calendar_fallback).
+ * Years without a published State Council notice count Mon–Fri only, as the clock's calendar does
+ * (domain/calendar/working-calendar.ts), from three years before the first published year to three
+ * after the last: a deadline set late in December falls in a year not yet published. A day
+ * outside that span has no row, so a rule joining on it stays silent rather than guess.
  */
 export const workdayIndex = `(
   SELECT day, working, toInt64(sum(working) OVER (ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) AS n
-  FROM calendar_days FINAL)`;
+  FROM (
+    SELECT day, working FROM calendar_days FINAL
+    UNION ALL
+    SELECT d AS day, toUInt8(toDayOfWeek(d) <= 5) AS working
+    FROM (
+      SELECT arrayJoin(arrayMap(i -> addDays(lo, i), range(toUInt32(dateDiff('day', lo, hi)) + 1))) AS d
+      FROM (SELECT if(min(day) < toDate('1974-01-01'), min(day), addYears(toStartOfYear(min(day)), -3)) AS lo,
+                   addYears(toStartOfYear(max(day)), 4) - 1 AS hi
+            FROM calendar_days FINAL))
+    WHERE d NOT IN (SELECT day FROM calendar_days FINAL)))`;
 
 /** Only the working days, keyed by n: join `ON w.n = x.n + k` to get addWD(x.day, k). */
 export const workdayByIndex = `(SELECT n, day FROM ${workdayIndex} WHERE working = 1)`;
