@@ -1,6 +1,7 @@
 import { caseFilter, type Rule } from '../rule.ts';
 
 const startedAtOf = (payload: string) => `parseDateTime64BestEffortOrNull(JSONExtractString(${payload}, 'startedAt'), 3, 'UTC')`;
+const ms = (instant: string) => `toInt64(toUnixTimestamp64Milli(${instant}))`;
 
 /**
  * IR15 (S30: checks on 真实、实时): timestamps that cannot be true.
@@ -22,45 +23,47 @@ export const ir15BackdatedTimestamps: Rule = {
   },
   sql: () => `
     WITH
-      step_ends AS (
-        SELECT case_id, event_id, seq, occurred_at, JSONExtractString(payload, 'stepCode') AS step_code, ${startedAtOf('payload')} AS started_at
-        FROM events FINAL WHERE type = 'StepCompleted' AND ${caseFilter('case_id')}),
-      reversed AS (
-        SELECT c.case_id AS case_id, c.event_id AS completed_id, argMax(s.event_id, s.seq) AS started_id,
-          argMax(s.occurred_at, s.seq) AS started_at, any(c.occurred_at) AS completed_at
-        FROM step_ends AS c
-        INNER JOIN (SELECT case_id, event_id, seq, occurred_at, JSONExtractString(payload, 'stepCode') AS step_code
-                    FROM events FINAL WHERE type = 'StepStarted' AND ${caseFilter('case_id')}) AS s
-          ON s.case_id = c.case_id AND s.step_code = c.step_code
-        WHERE s.seq < c.seq
-        GROUP BY c.case_id, c.event_id
-        HAVING started_at > completed_at),
+      steps AS (
+        SELECT case_id, argMax(dept_code, position) AS dept_code,
+          arraySort(x -> x.2, groupArrayIf((JSONExtractString(payload, 'stepCode'), seq, ${ms('occurred_at')}, event_id, position),
+            type = 'StepStarted')) AS starts,
+          groupArrayIf((JSONExtractString(payload, 'stepCode'), seq, ${ms('occurred_at')}, event_id, position,
+            ifNull(${ms(startedAtOf('payload'))}, 0)), type = 'StepCompleted') AS ends,
+          -- the StepStarted each completion closes: the latest one of its step reported before it (lower seq)
+          arrayMap(e -> arrayLast(x -> x.1 = e.1 AND x.2 < e.2, starts), ends) AS opened
+        FROM events FINAL WHERE type IN ('StepStarted', 'StepCompleted') AND ${caseFilter('case_id')}
+        GROUP BY case_id),
+      step_order AS (
+        SELECT s.case_id AS case_id, s.dept_code AS dept_code, arrayConcat(
+            arrayMap(e -> (e.5, e.4), arrayFilter(e -> e.6 != 0 AND e.6 > e.3, s.ends)),
+            arrayFlatten(arrayMap((e, o) -> if(o.4 != '' AND o.3 > e.3, [(o.5, o.4), (e.5, e.4)], []), s.ends, s.opened)),
+            arrayMap(id -> (arrayFirst(x -> x.4 = id, arrayConcat(arrayMap(x -> (x.1, x.2, x.3, x.4, x.5), s.starts),
+                                                                    arrayMap(x -> (x.1, x.2, x.3, x.4, x.5), s.ends))).5, id), a.ids)) AS bad
+        FROM steps AS s
+        LEFT JOIN (
+          SELECT case_id, arrayFlatten(arrayMap(x -> JSONExtract(x, 'eventIds', 'Array(String)'),
+            arrayFilter(x -> JSONExtractString(x, 'code') = 'step-ends-before-start', JSONExtractArrayRaw(anomaly_details)))) AS ids
+          FROM cases FINAL WHERE ${caseFilter('case_id')} AND has(anomalies, 'step-ends-before-start')
+        ) AS a ON a.case_id = s.case_id),
       flagged AS (
-        SELECT case_id, event_id, 'future' AS clause, toInt64(dateDiff('second', recorded_at, occurred_at)) AS ahead_s
+        SELECT case_id, dept_code, position, event_id, 'future' AS clause, toInt64(dateDiff('second', recorded_at, occurred_at)) AS ahead_s
         FROM events FINAL
         WHERE ${caseFilter('case_id')} AND occurred_at > recorded_at + toIntervalMinute({futureToleranceMinutes:UInt32})
         UNION ALL
-        SELECT case_id, event_id, 'step-order' AS clause, 0 AS ahead_s FROM step_ends WHERE started_at > occurred_at
-        UNION ALL
-        SELECT case_id, arrayJoin([started_id, completed_id]) AS event_id, 'step-order' AS clause, 0 AS ahead_s FROM reversed
-        UNION ALL
-        SELECT case_id, arrayJoin(arrayFlatten(arrayMap(x -> JSONExtract(x, 'eventIds', 'Array(String)'),
-            arrayFilter(x -> JSONExtractString(x, 'code') = 'step-ends-before-start', JSONExtractArrayRaw(anomaly_details))))) AS event_id,
-          'step-order' AS clause, 0 AS ahead_s
-        FROM cases FINAL WHERE ${caseFilter('case_id')} AND has(anomalies, 'step-ends-before-start'))
-    SELECT f.case_id AS case_id, argMax(ev.dept_code, ev.position) AS dept_code, 'yellow' AS level,
+        SELECT case_id, dept_code, b.1 AS position, b.2 AS event_id, 'step-order' AS clause, 0 AS ahead_s
+        FROM step_order ARRAY JOIN bad AS b)
+    SELECT case_id, argMax(dept_code, position) AS dept_code, 'yellow' AS level,
       arrayStringConcat(arrayFilter(x -> x != '', [
-        if(countIf(f.clause = 'future') > 0, concat(toString(uniqExactIf(f.event_id, f.clause = 'future')), ' event(s) dated up to ',
-           toDecimalString(maxIf(f.ahead_s, f.clause = 'future') / 60, 1), ' min after they were recorded'), ''),
-        if(countIf(f.clause = 'step-order') > 0, 'a step ends before it starts', '')]), '; ') AS reason,
-      arrayMap(x -> x.2, arraySort(groupArrayDistinct((ev.position, f.event_id)))) AS evidence,
-      toJSONString(map('clauses', arrayStringConcat(arraySort(groupArrayDistinct(f.clause)), ','),
-        'futureEvents', toString(uniqExactIf(f.event_id, f.clause = 'future')),
-        'maxAheadMinutes', if(countIf(f.clause = 'future') > 0, toDecimalString(maxIf(f.ahead_s, f.clause = 'future') / 60, 1), ''),
+        if(countIf(clause = 'future') > 0, concat(toString(uniqExactIf(event_id, clause = 'future')), ' event(s) dated up to ',
+           toDecimalString(maxIf(ahead_s, clause = 'future') / 60, 1), ' min after they were recorded'), ''),
+        if(countIf(clause = 'step-order') > 0, 'a step ends before it starts', '')]), '; ') AS reason,
+      arrayMap(x -> x.2, arraySort(groupArrayDistinct((position, event_id)))) AS evidence,
+      toJSONString(map('clauses', arrayStringConcat(arraySort(groupArrayDistinct(clause)), ','),
+        'futureEvents', toString(uniqExactIf(event_id, clause = 'future')),
+        'maxAheadMinutes', if(countIf(clause = 'future') > 0, toDecimalString(maxIf(ahead_s, clause = 'future') / 60, 1), ''),
         'toleranceMinutes', toString({futureToleranceMinutes:UInt32}),
-        'stepOrderEvents', toString(uniqExactIf(f.event_id, f.clause = 'step-order')))) AS figures
-    FROM flagged AS f
-    INNER JOIN (SELECT event_id, position, dept_code FROM events FINAL WHERE ${caseFilter('case_id')}) AS ev ON ev.event_id = f.event_id
-    GROUP BY f.case_id
+        'stepOrderEvents', toString(uniqExactIf(event_id, clause = 'step-order')))) AS figures
+    FROM flagged
+    GROUP BY case_id
     ORDER BY case_id`,
 };

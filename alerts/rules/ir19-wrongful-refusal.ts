@@ -14,11 +14,12 @@ import { localDate, workdayByIndex, workdayIndex } from './working-days-sql.ts';
  */
 
 /**
- * The first CaseSubmitted of every case, with the applicant as the read model holds it: a natural
- * person's name and ID number are masked there (domain.md §7), an organisation's are public.
+ * Every case with a CaseSubmitted: its first submission (the applicant as the read model holds
+ * it: a natural person's name and ID number masked, domain.md §7; an organisation's public),
+ * its first acceptance and its refusal. One pass over the events.
  */
-const applications = `(
-  SELECT case_id, event_id, submitted_at, matter_code,
+const applications = `
+  SELECT case_id, submitted_id, submitted_at, matter_code, accepted_id, accepted_at, accepted, refused_id, refused_at, refusing_dept, refused,
     JSONExtractString(p, 'originalCaseId') AS original_case_id,
     JSONExtractString(p, 'applicant', 'subjectId') AS subject_id,
     JSONExtractString(p, 'applicant', 'kind') AS kind,
@@ -28,66 +29,87 @@ const applications = `(
     toString(arraySort(arrayMap(x -> if(JSONExtractString(x, 'code') != '', JSONExtractString(x, 'code'), JSONExtractString(x, 'name')),
       JSONExtractArrayRaw(p, 'materials')))) AS materials_key
   FROM (
-    SELECT case_id, argMin(event_id, position) AS event_id, argMin(occurred_at, position) AS submitted_at,
-      argMin(matter_code, position) AS matter_code, argMin(payload, position) AS p
-    FROM events FINAL WHERE type = 'CaseSubmitted' GROUP BY case_id))`;
-
-const refusals = `(
-  SELECT case_id, argMin(event_id, position) AS refused_id, min(occurred_at) AS refused_at, argMin(dept_code, position) AS dept_code
-  FROM events FINAL WHERE type = 'AcceptanceRefused' GROUP BY case_id)`;
-
-/**
- * Pairs (refused case, later application) that name the same applicant, as `r_case, n_case, matched_by`.
- * Each path is an equi-join on an identity key, so a popular matter does not pair every case with every other.
- */
-const exactPairs = `
-  SELECT r.case_id AS r_case, n.case_id AS n_case, 'originalCaseId' AS matched_by
-  FROM refused AS r INNER JOIN apps AS n ON n.original_case_id = r.case_id
-  UNION ALL
-  SELECT r.case_id, n.case_id, 'subjectId'
-  FROM refused AS r INNER JOIN apps AS o ON o.case_id = r.case_id INNER JOIN apps AS n ON n.subject_id = o.subject_id
-  WHERE o.subject_id != ''
-  UNION ALL
-  SELECT r.case_id, n.case_id, 'registration'
-  FROM refused AS r INNER JOIN apps AS o ON o.case_id = r.case_id INNER JOIN apps AS n ON n.registration_key = o.registration_key
-  WHERE o.registration_key != ''`;
+    SELECT case_id,
+      argMinIf(event_id, position, type = 'CaseSubmitted') AS submitted_id, argMinIf(occurred_at, position, type = 'CaseSubmitted') AS submitted_at,
+      argMinIf(matter_code, position, type = 'CaseSubmitted') AS matter_code, argMinIf(payload, position, type = 'CaseSubmitted') AS p,
+      argMinIf(event_id, occurred_at, type = 'CaseAccepted') AS accepted_id, minIf(occurred_at, type = 'CaseAccepted') AS accepted_at,
+      countIf(type = 'CaseAccepted') > 0 AS accepted,
+      argMinIf(event_id, position, type = 'AcceptanceRefused') AS refused_id, minIf(occurred_at, type = 'AcceptanceRefused') AS refused_at,
+      argMinIf(dept_code, position, type = 'AcceptanceRefused') AS refusing_dept, countIf(type = 'AcceptanceRefused') > 0 AS refused
+    FROM events FINAL WHERE type IN ('CaseSubmitted', 'CaseAccepted', 'AcceptanceRefused') GROUP BY case_id
+    HAVING countIf(type = 'CaseSubmitted') > 0)`;
 
 /**
- * Natural persons compared by masked name + ID type + masked ID number (first 3 and last 4
- * characters), where neither the resubmission names its original case nor both carry a vault
- * subjectId: different people can share all three masked values.
+ * How a refused case's application (o) and a later accepted one (n) name the same applicant. Each
+ * side is spread into identity keys; grouping by key, matter and materials pairs them without a
+ * join of every case with every other.
  */
-const maskedPairs = `
-  SELECT r.case_id AS r_case, n.case_id AS n_case, 'maskedApplicant' AS matched_by
-  FROM refused AS r INNER JOIN apps AS o ON o.case_id = r.case_id
-  INNER JOIN apps AS n ON n.masked_key = o.masked_key AND n.matter_code = o.matter_code
-  WHERE o.masked_key != '' AND n.original_case_id = '' AND NOT (o.subject_id != '' AND n.subject_id != '')`;
+interface Identity {
+  refusedKeys: string;
+  laterKeys: string;
+  /** A condition on the pair: `ref` and `later` are the tuples of `resubmissions`. */
+  pairFilter: string;
+}
 
-const resubmissions = (pairs: string) => `
-  SELECT r.case_id AS case_id, r.dept_code AS dept_code, r.refused_at AS refused_at, p.matched_by AS matched_by, n.case_id AS resubmitted_case_id,
-    [r.refused_id, n.event_id, a.accepted_id] AS ids, a.accepted_at AS accepted_at, due.day AS deadline
-  FROM (SELECT r_case, n_case, min(matched_by) AS matched_by FROM (${pairs}) WHERE r_case != n_case GROUP BY r_case, n_case) AS p
-  INNER JOIN refused AS r ON r.case_id = p.r_case
-  INNER JOIN apps AS o ON o.case_id = p.r_case
-  INNER JOIN apps AS n ON n.case_id = p.n_case
-  INNER JOIN (SELECT case_id, argMin(event_id, occurred_at) AS accepted_id, min(occurred_at) AS accepted_at FROM events FINAL WHERE type = 'CaseAccepted' GROUP BY case_id) AS a
-    ON a.case_id = p.n_case
-  INNER JOIN cal AS rd ON rd.day = ${localDate('r.refused_at')}
-  INNER JOIN due_day AS due ON due.n = rd.n + {resubmissionWorkingDays:UInt32}
-  WHERE (${caseFilter('p.r_case')} OR ${caseFilter('p.n_case')})
-    AND n.matter_code = o.matter_code AND n.materials_key = o.materials_key
-    AND n.submitted_at >= r.refused_at AND ${localDate('a.accepted_at')} <= due.day`;
+const keys = (list: string[]) => `arrayFilter(k -> k != '', [${list.join(', ')}])`;
+
+/** 原申办流水号 naming the refused case, the same vault subjectId, or an organisation's public registration. */
+const exactIdentity: Identity = {
+  refusedKeys: keys([`concat('originalCaseId:', case_id)`, `if(subject_id != '', concat('subjectId:', subject_id), '')`, `if(registration_key != '', concat('registration:', registration_key), '')`]),
+  laterKeys: keys([`if(original_case_id != '', concat('originalCaseId:', original_case_id), '')`, `if(subject_id != '', concat('subjectId:', subject_id), '')`, `if(registration_key != '', concat('registration:', registration_key), '')`]),
+  pairFilter: '1',
+};
+
+/**
+ * Natural persons by masked name + ID type + masked ID number (first 3 and last 4 characters),
+ * when the later application names no original case and the two do not both carry a subjectId
+ * (which would decide the question exactly).
+ */
+const maskedIdentity: Identity = {
+  refusedKeys: keys([`if(masked_key != '', concat('maskedApplicant:', masked_key), '')`]),
+  laterKeys: keys([`if(masked_key != '' AND original_case_id = '', concat('maskedApplicant:', masked_key), '')`]),
+  pairFilter: `NOT (ref.5 != '' AND later.6 != '')`,
+};
+
+/** Pairs (refused case, resubmission accepted in time), one row per pair. */
+const resubmissions = (id: Identity) => `
+  SELECT case_id, any(dept_code) AS dept_code, any(refused_at) AS refused_at, arrayStringConcat(arraySort(groupUniqArray(matched_by)), '+') AS matched_by,
+    resubmitted_case_id, any(ids) AS ids, any(accepted_at) AS accepted_at, any(deadline) AS deadline
+  FROM (
+    SELECT ref.1 AS case_id, ref.4 AS dept_code, ref.3 AS refused_at, splitByChar(':', key)[1] AS matched_by, later.1 AS resubmitted_case_id,
+      [ref.2, later.2, later.4] AS ids, later.5 AS accepted_at, due.day AS deadline
+    FROM (
+      SELECT key, groupArrayIf((case_id, refused_id, refused_at, refusing_dept, subject_id), role = 'o') AS os,
+        groupArrayIf((case_id, submitted_id, submitted_at, accepted_id, accepted_at, subject_id), role = 'n') AS ns
+      FROM (
+        SELECT *, rk.1 AS role, rk.2 AS key FROM (${applications})
+        ARRAY JOIN arrayConcat(if(refused, arrayMap(k -> ('o', k), ${id.refusedKeys}), []),
+                               if(accepted, arrayMap(k -> ('n', k), ${id.laterKeys}), [])) AS rk)
+      GROUP BY key, matter_code, materials_key
+      HAVING notEmpty(os) AND notEmpty(ns)
+    )
+    ARRAY JOIN os AS ref
+    ARRAY JOIN ns AS later
+    INNER JOIN cal AS rd ON rd.day = ${localDate('ref.3')}
+    INNER JOIN due_day AS due ON due.n = rd.n + {resubmissionWorkingDays:UInt32}
+    WHERE later.1 != ref.1 AND (${caseFilter('ref.1')} OR ${caseFilter('later.1')}) AND ${id.pairFilter}
+      AND later.3 >= ref.3 AND ${localDate('later.5')} <= due.day)
+  GROUP BY case_id, resubmitted_case_id`;
 
 const upheldComplaints = `
-  SELECT r.case_id AS case_id, r.dept_code AS dept_code, r.refused_at AS refused_at, 'upheldComplaint' AS matched_by, '' AS resubmitted_case_id,
+  SELECT r.case_id AS case_id, r.refusing_dept AS dept_code, r.refused_at AS refused_at, 'upheldComplaint' AS matched_by, '' AS resubmitted_case_id,
     [r.refused_id, h.event_id] AS ids, toDateTime64(0, 3, 'UTC') AS accepted_at, toDate(0) AS deadline
-  FROM refused AS r
-  INNER JOIN (SELECT case_id, argMin(event_id, at) AS event_id, min(at) AS handled_at FROM complaints FINAL
-              WHERE kind = 'handled' AND substantiated = 1 AND ${caseFilter('case_id')} GROUP BY case_id) AS h ON h.case_id = r.case_id
-  WHERE ${caseFilter('r.case_id')} AND h.handled_at >= r.refused_at`;
+  FROM (SELECT case_id, argMin(event_id, at) AS event_id, min(at) AS handled_at FROM complaints FINAL
+        WHERE kind = 'handled' AND substantiated = 1 AND ${caseFilter('case_id')} GROUP BY case_id) AS h
+  INNER JOIN (
+    SELECT case_id, argMin(event_id, position) AS refused_id, min(occurred_at) AS refused_at, argMin(dept_code, position) AS refusing_dept
+    FROM events FINAL
+    WHERE type = 'AcceptanceRefused' AND case_id IN (SELECT case_id FROM complaints FINAL WHERE kind = 'handled' AND substantiated = 1 AND ${caseFilter('case_id')})
+    GROUP BY case_id) AS r ON r.case_id = h.case_id
+  WHERE h.handled_at >= r.refused_at`;
 
 const select = (found: string) => `
-  WITH cal AS ${workdayIndex}, due_day AS ${workdayByIndex}, apps AS ${applications}, refused AS ${refusals}
+  WITH cal AS ${workdayIndex}, due_day AS ${workdayByIndex}
   SELECT case_id, any(dept_code) AS dept_code, 'yellow' AS level,
     concat('refused on ', toString(${localDate('any(refused_at)')}), ', then ',
       arrayStringConcat(groupArray(if(matched_by = 'upheldComplaint', 'a complaint about the refusal was upheld',
@@ -114,7 +136,7 @@ export const ir19WrongfulRefusal: Rule = {
     zh: '疑似错误不予受理：不予受理后，同一申请人以相同材料重新申请同一事项并在规定工作日内被受理，或对该不予受理的投诉经查属实',
     en: 'Suspected wrongful refusal: after a refusal, the same applicant was accepted for the same matter with the same materials within the allowed working days, or a complaint about the refusal was upheld',
   },
-  sql: () => select(`${resubmissions(exactPairs)} UNION ALL ${upheldComplaints}`),
+  sql: () => select(`${resubmissions(exactIdentity)} UNION ALL ${upheldComplaints}`),
 };
 
 /**
@@ -132,5 +154,5 @@ export const ir19WrongfulRefusalMaskedApplicant: Rule = {
     zh: '疑似错误不予受理（按脱敏身份比对）：不予受理后，脱敏姓名、证件类型和证件号码相同的申请人以相同材料重新申请同一事项并在规定工作日内被受理',
     en: 'Suspected wrongful refusal matched on the masked identity: an applicant with the same masked name, ID type and ID number was accepted for the same matter with the same materials within the allowed working days',
   },
-  sql: () => select(resubmissions(maskedPairs)),
+  sql: () => select(resubmissions(maskedIdentity)),
 };

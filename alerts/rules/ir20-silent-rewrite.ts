@@ -28,7 +28,8 @@ export const ir20SilentRewrite: Rule = {
         SELECT case_id, event_id, position, type, data_version, occurred_at, dept_code,
           if(type = 'CaseConcluded', JSONExtractString(payload, 'resultCode'), '') AS result_code,
           if(type IN ${ONCE_PER_CASE}, 0, toInt64(seq)) AS record
-        FROM events FINAL WHERE ${caseFilter('case_id')}),
+        FROM events FINAL
+        WHERE ${caseFilter('case_id')} AND case_id IN (SELECT case_id FROM events FINAL WHERE data_version > 1 AND ${caseFilter('case_id')})),
       rewrites AS (
         SELECT l.case_id AS case_id, l.event_id AS later_id, l.position AS position, l.type AS type, l.dept_code AS dept_code,
           l.data_version AS to_version, l.occurred_at AS to_at, l.result_code AS to_result,
