@@ -29,7 +29,7 @@ export const stepOverdue: Rule = {
         'overrunDays', arrayStringConcat(groupArray(if(s.overrun = 1, toString(toInt32(s.used_days) - s.step_limit), '')), ','))) AS figures
     FROM case_steps AS s FINAL
     INNER JOIN (SELECT case_id, status FROM cases FINAL WHERE ${caseFilter('case_id')}) AS c ON c.case_id = s.case_id
-    LEFT JOIN ${stepEvents(caseFilter('case_id'))} AS e ON e.case_id = s.case_id AND e.step_code = s.step_code AND e.occurrence = s.occurrence
+    LEFT JOIN ${stepEvents(`${caseFilter('case_id')} AND case_id IN (SELECT case_id FROM case_steps FINAL WHERE ${caseFilter('case_id')} AND (overrun = 1 OR (completed_on IS NULL AND overdue_at <= ${NOW})))`)} AS e ON e.case_id = s.case_id AND e.step_code = s.step_code AND e.occurrence = s.occurrence
     WHERE ${caseFilter('s.case_id')}
       AND ((s.completed_on IS NULL AND c.status IN ('running', 'paused') AND s.overdue_at <= ${NOW}) OR s.overrun = 1)
     GROUP BY s.case_id`,
