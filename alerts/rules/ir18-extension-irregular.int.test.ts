@@ -30,8 +30,8 @@ describe('IR18: late or excessive extension', () => {
     expect(found[0]).toMatchObject({ level: 'red', evidenceEventIds: [late[2]!.eventId], figures: { clauses: 'late', dueDate: '2026-03-30', startedOn: '2026-03-31' } });
   });
 
-  it('fires for 11 days (over the maximum of 10) and for a blank reason, and not for 10 days with a reason', async () => {
-    await h.append([...extended('QH-IR18-LONG', '2026-03-20', 11), ...extended('QH-IR18-BLANK', '2026-03-20', 5, '  '), ...extended('QH-IR18-OK', '2026-03-20', 10)]);
+  it('fires for 11 days (over the maximum of 10) and for a reason of spaces (a full-width one too), and not for 10 days with a reason', async () => {
+    await h.append([...extended('QH-IR18-LONG', '2026-03-20', 11), ...extended('QH-IR18-BLANK', '2026-03-20', 5, ' 　'), ...extended('QH-IR18-OK', '2026-03-20', 10)]);
     const found = await h.evaluate(ir18ExtensionIrregular, NOW, { caseIds: ['QH-IR18-LONG', 'QH-IR18-BLANK', 'QH-IR18-OK'] });
     expect(found.map((v) => [v.caseId, v.figures.clauses, v.figures.requestedDays])).toEqual([
       ['QH-IR18-BLANK', 'no-reason', '5'],

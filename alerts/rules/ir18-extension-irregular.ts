@@ -1,4 +1,5 @@
 import { caseFilter, type Rule } from '../rule.ts';
+import { trimmed } from '../sql.ts';
 
 const CLAUSES = `arrayStringConcat(arrayFilter((x, on) -> on, ['late', 'too-long', 'no-reason'], [max(late), max(too_long), max(no_reason)]), ',')`;
 
@@ -25,7 +26,7 @@ export const ir18ExtensionIrregular: Rule = {
     WITH
       ext AS (
         SELECT case_id, event_id, position, JSONExtractString(payload, 'startedOn') AS started_on,
-          JSONExtractUInt(payload, 'limit', 'value') AS days, trimBoth(JSONExtractString(payload, 'reason')) = '' AS no_reason
+          JSONExtractUInt(payload, 'limit', 'value') AS days, ${trimmed(`JSONExtractString(payload, 'reason')`)} = '' AS no_reason
         FROM events FINAL
         WHERE type = 'SpecialProcedureStarted' AND JSONExtractString(payload, 'kind') = '1' AND ${caseFilter('case_id')}),
       judged AS (
