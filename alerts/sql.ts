@@ -1,16 +1,14 @@
 /**
  * SQL fragments the rules share. Instants in the read models are UTC; domain.md §3.2 counts civil
- * dates of the deployment's zone, which ClickHouse knows as timezone() (pinned per session).
+ * dates of the deployment's zone, which ClickHouse knows as timezone() (pinned per session): take
+ * them with `localDate` and `nowDate` of rules/working-days-sql.ts.
  */
 
 /** The evaluation instant. */
 export const NOW = `{now:DateTime64(3, 'UTC')}`;
 
-/** The deployment's civil date of an instant column or expression. */
-export const dateOf = (instant: string) => `toDate(${instant}, timezone())`;
-
-/** The evaluation day in the deployment's zone. */
-export const TODAY = dateOf(NOW);
+/** Leading and trailing spaces removed, the full-width 　 included: a blank reason is no reason. */
+export const trimmed = (text: string) => `replaceRegexpAll(${text}, '^[[:space:]　]+|[[:space:]　]+$', '')`;
 
 /**
  * Every working day (make-up days in, holidays out), sorted; bind it once per query as
@@ -39,24 +37,6 @@ export const wd = (a: string, b: string) => `arrayCount(d -> d > ${a} AND d <= $
 export const pastWorkingDays = (from: string, n: string, day: string) =>
   `(${day} > ${from} AND arrayCount(d -> d > ${from} AND d < ${day}, working_days) >= ${n})`;
 
-/** Leading and trailing spaces removed, the full-width 　 included: a blank reason is no reason. */
-export const trimmed = (text: string) => `replaceRegexpAll(${text}, '^[[:space:]　]+|[[:space:]　]+$', '')`;
-
-/**
- * The E7 events of each step run, keyed like case_steps (case_id, step_code, occurrence): the n-th
- * StepStarted and the n-th StepCompleted of a step code in business order make its n-th run, as
- * the clock pairs them (a completion closes the oldest open run). `filter` restricts the cases.
- */
-export const stepEvents = (filter: string) => `(
-  SELECT case_id, step_code, occurrence,
-    arrayConcat(groupArrayIf(event_id, type = 'StepStarted'), groupArrayIf(event_id, type = 'StepCompleted')) AS ids
-  FROM (
-    SELECT case_id, JSONExtractString(payload, 'stepCode') AS step_code, type, event_id,
-      toUInt16(row_number() OVER (PARTITION BY case_id, step_code, type ORDER BY occurred_at, seq, event_id)) AS occurrence
-    FROM events FINAL WHERE type IN ('StepStarted', 'StepCompleted') AND ${filter}
-  )
-  GROUP BY case_id, step_code, occurrence)`;
-
 /**
  * addWD(from, n) of §3.2 as a date, for figures: the n-th working day after `from` (`from` itself
  * for n = 0). Beyond the counted years it is the zero date, so decide with `pastWorkingDays`.
@@ -73,5 +53,21 @@ export const clockStartEvents = (filter: string) => `(
     arrayFilter(x -> x != '', [argMinIf(event_id, (occurred_at, seq), type = 'CaseAccepted')]) AS accepted_ids
   FROM events FINAL WHERE type IN ('CaseSubmitted', 'CaseAccepted') AND ${filter} GROUP BY case_id)`;
 
+/** The clock-start ids of a `clockStartEvents` row aliased `alias`, for the case `c`. */
 export const clockStartIds = (alias: string) =>
   `if(c.acceptance_basis IN ('deemed', 'deemed-if-undecided', 'implied') OR empty(${alias}.accepted_ids), ${alias}.submitted_ids, ${alias}.accepted_ids)`;
+
+/**
+ * The E7 events of each step run, keyed like case_steps (case_id, step_code, occurrence): the n-th
+ * StepStarted and the n-th StepCompleted of a step code in business order make its n-th run, as
+ * the clock pairs them (a completion closes the oldest open run). `filter` restricts the cases.
+ */
+export const stepEvents = (filter: string) => `(
+  SELECT case_id, step_code, occurrence,
+    arrayConcat(groupArrayIf(event_id, type = 'StepStarted'), groupArrayIf(event_id, type = 'StepCompleted')) AS ids
+  FROM (
+    SELECT case_id, JSONExtractString(payload, 'stepCode') AS step_code, type, event_id,
+      toUInt16(row_number() OVER (PARTITION BY case_id, step_code, type ORDER BY occurred_at, seq, event_id)) AS occurrence
+    FROM events FINAL WHERE type IN ('StepStarted', 'StepCompleted') AND ${filter}
+  )
+  GROUP BY case_id, step_code, occurrence)`;

@@ -21,7 +21,7 @@ describe('CASE-YELLOW: the promised limit nearly used', () => {
     const events = acceptedFeb10('QH-YL-OPEN');
     await h.append(events);
     const [v] = await h.evaluate(caseYellow, '2026-02-28T00:00:00+08:00', { caseIds: ['QH-YL-OPEN'] });
-    expect(v).toMatchObject({ caseId: 'QH-YL-OPEN', level: 'yellow', figures: { dueDate: '2026-03-02', limit: '10' } });
+    expect(v).toMatchObject({ caseId: 'QH-YL-OPEN', level: 'yellow', figures: { dueDate: '2026-03-02', warnAt: '2026-02-28T00:00:00+08:00', limit: '10' } });
     expect(v!.evidenceEventIds).toEqual([events[1]!.eventId]);
     expect(await h.evaluate(caseYellow, '2026-02-27T23:59:00+08:00', { caseIds: ['QH-YL-OPEN'] })).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { caseFilter, type Rule } from '../rule.ts';
 import { NOW, clockStartEvents, clockStartIds } from '../sql.ts';
+import { isoInstant } from './working-days-sql.ts';
 
 /**
  * YELLOW (预警) on the promised clock, domain.md §3.3 [PROPOSED, after S16]: the case runs and has
@@ -19,9 +20,9 @@ export const caseYellow: Rule = {
   },
   sql: () => `
     SELECT c.case_id AS case_id, c.dept_code AS dept_code, 'yellow' AS level,
-      concat('open with its promised limit nearly used: due ', toString(c.due_date), ', warned from ', toString(c.warn_at)) AS reason,
+      concat('open with its promised limit nearly used: due ', toString(c.due_date), ', warned from ', ${isoInstant('c.warn_at')}) AS reason,
       ${clockStartIds('e')} AS evidence,
-      toJSONString(map('dueDate', toString(c.due_date), 'warnAt', toString(c.warn_at), 'overdueAt', toString(c.overdue_at),
+      toJSONString(map('dueDate', toString(c.due_date), 'warnAt', ${isoInstant('c.warn_at')}, 'overdueAt', ${isoInstant('c.overdue_at')},
                        'limit', toString(c.promised_limit + c.extension_days), 'consumedDays', toString(c.consumed_days), 'status', c.status)) AS figures
     FROM cases AS c FINAL
     LEFT JOIN ${clockStartEvents(caseFilter('case_id'))} AS e ON e.case_id = c.case_id

@@ -1,5 +1,6 @@
 import { caseFilter, type Rule } from '../rule.ts';
-import { NOW, dateOf } from '../sql.ts';
+import { NOW } from '../sql.ts';
+import { isoInstant, localDate } from './working-days-sql.ts';
 
 /**
  * IR03 (ALL Art. 32 [S2]; S20): no accept, refuse or supplement-notice decision (E3, E4, E5) within
@@ -20,12 +21,12 @@ export const ir03AcceptanceLate: Rule = {
   sql: () => `
     SELECT c.case_id AS case_id, c.dept_code AS dept_code, 'red' AS level,
       if(d.case_id = '',
-         concat('no acceptance decision by ', toString(addDays(${dateOf('c.deemed_at')}, -1)), '; acceptance is deemed from ', toString(c.submitted_on)),
-         concat(d.first_type, ' on ', toString(${dateOf('d.first_at')}), ', after the decision was due on ', toString(addDays(${dateOf('c.deemed_at')}, -1)))) AS reason,
+         concat('no acceptance decision by ', toString(addDays(${localDate('c.deemed_at')}, -1)), '; acceptance is deemed from ', toString(c.submitted_on)),
+         concat(d.first_type, ' on ', toString(${localDate('d.first_at')}), ', after the decision was due on ', toString(addDays(${localDate('c.deemed_at')}, -1)))) AS reason,
       arrayConcat(s.ids, if(d.case_id = '', [], [d.first_id])) AS evidence,
-      toJSONString(map('submittedOn', toString(c.submitted_on), 'decisionDueOn', toString(addDays(${dateOf('c.deemed_at')}, -1)),
-                       'deemedAt', toString(c.deemed_at), 'decision', d.first_type,
-                       'decidedOn', if(d.case_id = '', '', toString(${dateOf('d.first_at')})))) AS figures
+      toJSONString(map('submittedOn', toString(c.submitted_on), 'decisionDueOn', toString(addDays(${localDate('c.deemed_at')}, -1)),
+                       'deemedAt', ${isoInstant('c.deemed_at')}, 'decision', d.first_type,
+                       'decidedOn', if(d.case_id = '', '', toString(${localDate('d.first_at')})))) AS figures
     FROM cases AS c FINAL
     LEFT JOIN (
       SELECT case_id, argMin(event_id, (occurred_at, seq)) AS first_id, toString(argMin(type, (occurred_at, seq))) AS first_type, min(occurred_at) AS first_at

@@ -1,5 +1,6 @@
 import { caseFilter, type Rule } from '../rule.ts';
-import { TODAY, WORKING_DAYS, addWorkingDays, dateOf, pastWorkingDays } from '../sql.ts';
+import { WORKING_DAYS, addWorkingDays, pastWorkingDays } from '../sql.ts';
+import { localDate, nowDate } from './working-days-sql.ts';
 
 const OPEN = `('running', 'paused')`;
 
@@ -51,7 +52,7 @@ export const ir07PauseTooLong: Rule = {
         toString(s_day), if(closed, toString(r_day), ''), toString({suspensionMaxWorkingDays:UInt32}), toString(until_day)
       FROM (
         SELECT p.case_id AS case_id, p.dept_code AS dept_code, p.s AS s, arrayFirst(x -> (x.1, x.2) > (p.s.1, p.s.2), p.res) AS r, r.3 != '' AS closed,
-          ${dateOf('s.1')} AS s_day, ${dateOf('r.1')} AS r_day, ${addWorkingDays('s_day', '{suspensionMaxWorkingDays:UInt32}')} AS until_day, c.status AS status
+          ${localDate('s.1')} AS s_day, ${localDate('r.1')} AS r_day, ${addWorkingDays('s_day', '{suspensionMaxWorkingDays:UInt32}')} AS until_day, c.status AS status
         FROM (
           SELECT case_id, dept_code, s, res FROM (
             SELECT case_id, toString(any(dept_code)) AS dept_code,
@@ -63,7 +64,7 @@ export const ir07PauseTooLong: Rule = {
         INNER JOIN (SELECT case_id, status FROM cases FINAL WHERE ${caseFilter('case_id')}) AS c ON c.case_id = p.case_id
       )
       WHERE if(closed, ${pastWorkingDays('s_day', '{suspensionMaxWorkingDays:UInt32}', 'r_day')},
-                       status IN ${OPEN} AND ${pastWorkingDays('s_day', '{suspensionMaxWorkingDays:UInt32}', TODAY)})
+                       status IN ${OPEN} AND ${pastWorkingDays('s_day', '{suspensionMaxWorkingDays:UInt32}', nowDate)})
 
       UNION ALL
       SELECT case_id, dept_code, 'special-procedure-open-too-long', [p.1],
@@ -85,7 +86,7 @@ export const ir07PauseTooLong: Rule = {
         ) AS q
         INNER JOIN (SELECT case_id, status FROM cases FINAL WHERE ${caseFilter('case_id')}) AS c ON c.case_id = q.case_id
       )
-      WHERE status IN ${OPEN} AND if(p.5 = 'calendar-days', ${TODAY} > until_day, ${pastWorkingDays('start', 'p.4', TODAY)})
+      WHERE status IN ${OPEN} AND if(p.5 = 'calendar-days', ${nowDate} > until_day, ${pastWorkingDays('start', 'p.4', nowDate)})
     )
     GROUP BY case_id`,
 };

@@ -1,5 +1,6 @@
 import { caseFilter, type Rule } from '../rule.ts';
-import { WORKING_DAYS, addWorkingDays, dateOf, pastWorkingDays, wd } from '../sql.ts';
+import { WORKING_DAYS, addWorkingDays, pastWorkingDays, wd } from '../sql.ts';
+import { localDate } from './working-days-sql.ts';
 
 /**
  * IR10 (S12 item 4; ALL Art. 43 [S3]): the preliminary review reaches the upper authority (E12
@@ -31,7 +32,7 @@ export const ir10ForwardingLate: Rule = {
                        'step', step_code, 'stepDueDate', if(step_code = '', '', toString(step_due)),
                        'clauses', arrayStringConcat(arrayFilter(x -> x != '', [if(late_days, 'days-after-acceptance', ''), if(late_step, 'step-limit', '')]), ','))) AS figures
     FROM (
-      SELECT f.case_id AS case_id, f.dept_code AS dept_code, f.fwd_id AS fwd_id, ${dateOf('f.fwd_at')} AS f_day, assumeNotNull(c.accepted_on) AS a_day,
+      SELECT f.case_id AS case_id, f.dept_code AS dept_code, f.fwd_id AS fwd_id, ${localDate('f.fwd_at')} AS f_day, assumeNotNull(c.accepted_on) AS a_day,
         a.ids AS acc_ids, s.step_code AS step_code, s.step_due AS step_due,
         ${wd('a_day', 'f_day')} AS used, ${addWorkingDays('a_day', '{forwardingWorkingDays:UInt32}')} AS until_day,
         ${pastWorkingDays('a_day', '{forwardingWorkingDays:UInt32}', 'f_day')} AS late_days,

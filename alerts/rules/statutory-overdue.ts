@@ -1,5 +1,6 @@
 import { caseFilter, type Rule } from '../rule.ts';
 import { NOW, clockStartEvents, clockStartIds } from '../sql.ts';
+import { isoInstant } from './working-days-sql.ts';
 
 /**
  * RED on the statutory clock, domain.md §3.2 step 8 and IR09: statutory limit plus any approved
@@ -23,7 +24,7 @@ export const statutoryOverdue: Rule = {
          concat(c.status, ' on ', toString(c.ended_on), ' after using ', toString(c.statutory_used_days), ' of ', toString(c.statutory_limit), ' statutory days'),
          concat('still open after its statutory due date ', toString(c.statutory_due_date))) AS reason,
       arrayConcat(${clockStartIds('s')}, if(c.status IN ('concluded', 'forwarded'), e.end_ids, [])) AS evidence,
-      toJSONString(map('statutoryDueDate', toString(c.statutory_due_date), 'statutoryOverdueAt', toString(c.statutory_overdue_at),
+      toJSONString(map('statutoryDueDate', toString(c.statutory_due_date), 'statutoryOverdueAt', ${isoInstant('c.statutory_overdue_at')},
                        'statutoryLimit', toString(c.statutory_limit), 'statutoryUsedDays', toString(c.statutory_used_days), 'status', c.status)) AS figures
     FROM cases AS c FINAL
     LEFT JOIN ${clockStartEvents(caseFilter('case_id'))} AS s ON s.case_id = c.case_id

@@ -22,7 +22,7 @@ describe('STEP-YELLOW: IR08 yellow, a step near its own limit', () => {
     const open = stepStartedApr1('QH-SY-OPEN');
     await h.append(open);
     const [v] = await h.evaluate(stepYellow, '2026-04-08T00:00:00+08:00', { caseIds: ['QH-SY-OPEN'] });
-    expect(v).toMatchObject({ caseId: 'QH-SY-OPEN', level: 'yellow', figures: { steps: 'S1#1', dueDate: '2026-04-09', limit: '5' } });
+    expect(v).toMatchObject({ caseId: 'QH-SY-OPEN', level: 'yellow', figures: { steps: 'S1#1', dueDate: '2026-04-09', warnAt: '2026-04-08T00:00:00+08:00', limit: '5' } });
     expect(v!.evidenceEventIds).toEqual([open[2]!.eventId]);
     expect(await h.evaluate(stepYellow, '2026-04-07T23:59:00+08:00', { caseIds: ['QH-SY-OPEN'] })).toEqual([]);
   });

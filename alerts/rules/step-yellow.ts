@@ -1,5 +1,6 @@
 import { caseFilter, type Rule } from '../rule.ts';
 import { NOW, stepEvents } from '../sql.ts';
+import { isoInstant } from './working-days-sql.ts';
 
 /**
  * IR08 yellow (S12 item 3; domain.md §3.2 step 9, §3.3): a step still running in an open case has
@@ -22,7 +23,7 @@ export const stepYellow: Rule = {
       toJSONString(map(
         'steps', arrayStringConcat(groupArray(concat(s.step_code, '#', toString(s.occurrence))), ','),
         'dueDate', arrayStringConcat(groupArray(toString(s.due_date)), ','),
-        'warnAt', arrayStringConcat(groupArray(toString(s.warn_at)), ','),
+        'warnAt', arrayStringConcat(groupArray(${isoInstant('assumeNotNull(s.warn_at)')}), ','),
         'limit', arrayStringConcat(groupArray(toString(s.step_limit)), ','))) AS figures
     FROM case_steps AS s FINAL
     INNER JOIN (SELECT case_id, status FROM cases FINAL WHERE ${caseFilter('case_id')}) AS c ON c.case_id = s.case_id
