@@ -57,12 +57,14 @@ describe('IR13: implausibly fast or back-filled', () => {
     expect(v?.figures).toMatchObject({ clauses: 'fast', netMinutes: '7.0' });
   });
 
-  it('fires when one account reports every step within 5 min of a days-long case, and not when the approver is someone else', async () => {
+  it('fires when one account reports every step within 5 min of a days-long case, and not when the approver is someone else or the case is still open', async () => {
     const steps = minutesAfter0930('2026-03-20', 0, 1, 2, 3, 4, 5);
     const one = handled('QH-IR13-ONE', at('2026-03-16', '09:30:00'), steps, at('2026-03-20', '11:00:00'), () => '李承办');
     await h.append(one);
     await h.append(handled('QH-IR13-TWO', at('2026-03-16', '09:30:00'), steps, at('2026-03-20', '11:00:00'), (r) => (r === 'approver' ? '王局长' : '李承办')));
-    const found = await h.evaluate(ir13ImplausiblyFast, NOW, { caseIds: ['QH-IR13-ONE', 'QH-IR13-TWO'] });
+    // A case still in its first step has had one account so far, and that says nothing yet.
+    await h.append(handled('QH-IR13-OPEN', at('2026-03-16', '09:30:00'), steps, at('2026-03-20', '11:00:00'), () => '李承办').slice(0, 3));
+    const found = await h.evaluate(ir13ImplausiblyFast, NOW, { caseIds: ['QH-IR13-ONE', 'QH-IR13-TWO', 'QH-IR13-OPEN'] });
     expect(found.map((v) => [v.caseId, v.figures.clauses, v.figures.stepSpanMinutes])).toEqual([['QH-IR13-ONE', 'account', '5.0']]);
     expect(found[0]!.evidenceEventIds).toEqual(one.slice(2, 8).map((e) => e.eventId));
   });

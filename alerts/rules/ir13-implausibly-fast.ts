@@ -20,8 +20,8 @@ const pausedMs = (starts: string, ends: string) =>
  *   fast     the net time from the first CaseAccepted to the first CaseConcluded, closed pauses
  *            (post-acceptance supplement, suspension, type-2 special procedure) taken out, is under
  *            max({fastFloorMinutes}, {fastMinutesPerStep} × human steps) minutes;
- *   account  every StepStarted/StepCompleted was reported by one account (actor name: the read
- *            model keeps no staff number) within 5 minutes;
+ *   account  every StepStarted/StepCompleted of the accepted and concluded case was reported by one
+ *            account (actor name: the read model keeps no staff number) within 5 minutes;
  *   batch    every E1–E13 event, from CaseSubmitted to CaseConcluded, has the same recordedAt.
  * Instant cases are left out: a window posting an on-the-spot case at once is normal.
  * Yellow: sent for a spot audit (domain.md §4).
@@ -80,10 +80,10 @@ export const ir13ImplausiblyFast: Rule = {
         p.concluded_ms - p.accepted_ms - ${pausedMs('supp_start', 'supp_end')} - ${pausedMs('susp_start', 'susp_end')}
           - arraySum(arrayMap(s -> if(arrayFirst(x -> x.1 = s.1 AND x.2 >= s.2, sp_end).2 = 0, 0, least(arrayFirst(x -> x.1 = s.1 AND x.2 >= s.2, sp_end).2, concluded_ms) - s.2),
               arrayFilter(s -> s.2 >= accepted_ms AND s.2 < concluded_ms, sp_start))) AS net_ms,
-        toDecimalString(net_ms / 60000, 1) AS net_minutes,
+        if(p.has_accepted AND p.has_concluded, toDecimalString(net_ms / 60000, 1), '') AS net_minutes,
         toDecimalString(p.step_span_ms / 60000, 1) AS step_minutes,
         p.has_accepted AND p.has_concluded AND net_ms < threshold_minutes * 60000 AS fast,
-        length(step_ids) > 0 AND p.step_accounts = 1 AND p.step_span_ms <= ${ONE_ACCOUNT_WINDOW_MS} AS one_account,
+        p.has_accepted AND p.has_concluded AND length(step_ids) > 0 AND p.step_accounts = 1 AND p.step_span_ms <= ${ONE_ACCOUNT_WINDOW_MS} AS one_account,
         p.has_submitted AND p.has_concluded AND length(p.handling_ids) >= 2 AND p.first_recorded = p.last_recorded AS batch,
         arrayStringConcat(arrayFilter((x, on) -> on, ['fast', 'account', 'batch'], [fast, one_account, batch]), ',') AS clauses
       FROM per_case AS p
