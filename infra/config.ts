@@ -37,6 +37,11 @@ const schema = z.object({
    * `off` makes this process an API node only: it takes and serves events but maintains no read
    * models (production runs one projector per deployment; architecture.md).
    */
+  /** `auto`: stream the simulated demo county into an empty data directory (and resume it later); `off`: never. */
+  SUNLIGHT_DEMO: z.enum(['auto', 'off']).default('auto'),
+  /** Simulated seconds per real second while the demo catches up with the present. */
+  SUNLIGHT_DEMO_SPEED: z.coerce.number().positive().default(3600),
+  SUNLIGHT_DEMO_SEED: z.coerce.number().int().nonnegative().default(1),
   SUNLIGHT_PROJECTIONS: z.enum(['on', 'off']).default('on'),
   SUNLIGHT_PROJECTION_BATCH: z.coerce.number().int().positive().default(5000),
   /**
@@ -62,6 +67,7 @@ export type Config = Readonly<{
     | { kind: 'server'; url: string; username: string; password: string; database: string; cluster?: string };
   projection: { enabled: boolean; batchSize: number; flushMs: number };
   clock: ClockConfig;
+  demo: { mode: 'auto' | 'off'; speed: number; seed: number };
 }>;
 
 export class ConfigError extends Error {
@@ -92,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { kind: 'chdb' as const, path: resolve(dataDir, 'clickhouse'), database: e.CLICKHOUSE_DATABASE },
     projection: { enabled: e.SUNLIGHT_PROJECTIONS === 'on', batchSize: e.SUNLIGHT_PROJECTION_BATCH, flushMs: e.SUNLIGHT_PROJECTION_FLUSH_MS },
     clock: clockConfig(e.SUNLIGHT_CLOCK, e.SUNLIGHT_TIME_ZONE),
+    demo: { mode: e.SUNLIGHT_DEMO, speed: e.SUNLIGHT_DEMO_SPEED, seed: e.SUNLIGHT_DEMO_SEED },
   });
 }
 

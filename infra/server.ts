@@ -6,6 +6,7 @@ import { loadTokens } from './auth/load-tokens.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openEventStore } from './event-store/open.ts';
 import { caseClockService } from './case-clock.ts';
+import { demoWanted, startDemo } from './demo.ts';
 import { startReadModels } from './read-models.ts';
 import { loadSeed } from './seed.ts';
 import { clearRunningServer, recordRunningServer } from './server-lock.ts';
@@ -23,14 +24,19 @@ async function main(): Promise<void> {
     { store, tokens: registry, limits: config.ingest, storeKind: config.eventStore.kind, now: () => new Date(), preparer, ...(readModels && { projection: readModels }), caseClock: caseClockService(store, config.clock, () => new Date()) },
     { logger },
   );
+  const demo = (await demoWanted(store, config.dataDir, config.demo.mode))
+    ? () => startDemo({ store, dataDir: config.dataDir, timeZone: config.timeZone, speed: config.demo.speed, seed: config.demo.seed, log: logger })
+    : undefined;
   const seeded = await loadSeed(store, new Date());
   if (seeded.appended > 0) app.log.info({ events: seeded.appended }, 'loaded reference data (calendars, demo county)');
 
+  let demoRun: ReturnType<typeof startDemo> | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    demoRun?.stop();
     await app.close();
     await readModels?.stop();
     await preparer.close();
@@ -44,6 +50,7 @@ async function main(): Promise<void> {
   const url = await app.listen({ host: config.host, port: config.port });
   recordRunningServer(config.dataDir, { pid: process.pid, url, startedAt: new Date().toISOString() });
   app.log.info({ dataDir: config.dataDir, eventStore: config.eventStore.kind, clickhouse: config.clickhouse.kind }, 'Sunlight is running');
+  demoRun = demo?.();
   readModels?.ready.catch((error: unknown) => {
     app.log.fatal({ err: error }, 'read models cannot start');
     void shutdown('read models failed');

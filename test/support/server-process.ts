@@ -18,7 +18,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   const port = await freePort();
   const proc = spawn(process.execPath, ['--import', 'tsx', 'infra/server.ts'], {
     cwd: root,
-    env: { ...process.env, SUNLIGHT_HOST: '127.0.0.1', SUNLIGHT_PORT: String(port), SUNLIGHT_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, SUNLIGHT_HOST: '127.0.0.1', SUNLIGHT_PORT: String(port), SUNLIGHT_LOG_LEVEL: 'warn', SUNLIGHT_DEMO: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
