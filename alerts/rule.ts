@@ -77,6 +77,11 @@ export interface Rule {
   version: number;
   /** Deterministic rules must reach 100 % recall and no false alarm on the county simulator. */
   deterministic: boolean;
+  /**
+   * For a red rule: the yellow rule on the same clock. An open yellow alert of it becomes this red
+   * when its deadline passes, instead of a second alert being raised (§5).
+   */
+  yellowSibling?: string;
   description: { zh: string; en: string };
   /** SELECT case_id, dept_code, level, reason, evidence (Array(String)), figures (JSON String). */
   sql(ctx: RuleContext): string;

@@ -6,11 +6,15 @@ import { NOW, stepEvents } from '../sql.ts';
  * its own overdue instant, or completed after using more working days than its catalogue limit,
  * even when the case as a whole is on time (§8 Ex 8). One row per case, naming every such step.
  */
+/** Steps that may be over: completed over their limit, or open past their overdue instant. */
+const CANDIDATE = `${caseFilter('case_id')} AND (overrun = 1 OR (completed_on IS NULL AND overdue_at <= ${NOW}))`;
+
 export const stepOverdue: Rule = {
   id: 'STEP-OVERDUE',
   level: 'red',
   version: 1,
   deterministic: true,
+  yellowSibling: 'STEP-YELLOW',
   description: {
     zh: '办理环节超过环节时限仍未完成，或超时完成（环节超时红灯）',
     en: 'A handling step open past its own limit, or completed after it',
@@ -29,7 +33,8 @@ export const stepOverdue: Rule = {
         'overrunDays', arrayStringConcat(groupArray(if(s.overrun = 1, toString(toInt32(s.used_days) - s.step_limit), '')), ','))) AS figures
     FROM case_steps AS s FINAL
     INNER JOIN (SELECT case_id, status FROM cases FINAL WHERE ${caseFilter('case_id')}) AS c ON c.case_id = s.case_id
-    LEFT JOIN ${stepEvents(`${caseFilter('case_id')} AND case_id IN (SELECT case_id FROM case_steps FINAL WHERE ${caseFilter('case_id')} AND (overrun = 1 OR (completed_on IS NULL AND overdue_at <= ${NOW})))`)} AS e ON e.case_id = s.case_id AND e.step_code = s.step_code AND e.occurrence = s.occurrence
+    LEFT JOIN ${stepEvents(`case_id IN (SELECT case_id FROM case_steps FINAL WHERE ${CANDIDATE})`)} AS e
+      ON e.case_id = s.case_id AND e.step_code = s.step_code AND e.occurrence = s.occurrence
     WHERE ${caseFilter('s.case_id')}
       AND ((s.completed_on IS NULL AND c.status IN ('running', 'paused') AND s.overdue_at <= ${NOW}) OR s.overrun = 1)
     GROUP BY s.case_id`,

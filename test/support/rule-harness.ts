@@ -7,6 +7,7 @@ import type { CaseEvent, ReferenceEvent } from '../../domain/events/catalogue.ts
 import { streamFor } from '../../domain/events/catalogue.ts';
 import type { ClickHouse } from '../../infra/clickhouse/client.ts';
 import { migrate } from '../../infra/clickhouse/migrations.ts';
+import type { EventStore } from '../../infra/event-store/port.ts';
 import { createSqliteEventStore } from '../../infra/event-store/sqlite.ts';
 import { loadSeed } from '../../infra/seed.ts';
 import { migrations, projections } from '../../projections/index.ts';
@@ -16,6 +17,9 @@ import { testClickHouse } from './chdb.ts';
 
 export interface RuleHarness {
   ch: ClickHouse;
+  store: EventStore;
+  /** Resolves once the read models hold everything appended so far. */
+  caughtUp(): Promise<void>;
   /** Appends events as the ingest would (recordedAt = occurredAt unless given). */
   append(events: (CaseEvent | ReferenceEvent)[], recordedAt?: (e: CaseEvent | ReferenceEvent) => string): Promise<void>;
   /** Waits until the read models hold everything appended, then runs the rule. */
@@ -43,6 +47,8 @@ export async function ruleHarness(): Promise<RuleHarness> {
   };
   return {
     ch,
+    store,
+    caughtUp,
     async append(events, recordedAt = (e) => e.occurredAt) {
       const byStream = new Map<string, CaseEvent[] | ReferenceEvent[]>();
       for (const e of events) (byStream.get(streamFor(e)) ?? byStream.set(streamFor(e), []).get(streamFor(e))!).push(e as never);

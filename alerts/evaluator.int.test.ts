@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultCalendar } from '../domain/calendar/index.ts';
+import { defaultAlertConfig, recordOf } from '../domain/alerts/index.ts';
+import { caseEventOf } from '../test/builders/case-events.ts';
+import { ruleHarness, type RuleHarness } from '../test/support/rule-harness.ts';
+import { AlertBook } from './alert-book.ts';
+import { evaluate, type EvaluatorDeps } from './evaluator.ts';
+import { defaultThresholds } from './rule.ts';
+import { caseOverdue } from './rules/case-overdue.ts';
+import { caseYellow } from './rules/case-yellow.ts';
+import { SilenceBook, silenceStream } from './silences.ts';
+
+let h: RuleHarness;
+const at = (day: string, time = '10:00:00') => `${day}T${time}+08:00`;
+/** Seed matter QH-ZRZY-003, promised 10 working days: accepted Tue 02-10 → due Mon 03-02 (domain.md §8 Ex 1). */
+const acceptedFeb10 = (caseId: string) => [
+  caseEventOf('CaseSubmitted', caseId, { seq: 1, occurredAt: at('2026-02-10', '09:00:00') }),
+  caseEventOf('CaseAccepted', caseId, { seq: 2, occurredAt: at('2026-02-10', '09:30:00') }),
+];
+
+async function deps(rules = [caseYellow, caseOverdue]): Promise<EvaluatorDeps & { book: AlertBook; silences: SilenceBook }> {
+  const book = new AlertBook();
+  const silences = new SilenceBook();
+  await book.start(h.store);
+  await silences.start(h.store);
+  return { store: h.store, ch: h.ch, book, silences, rules, thresholds: defaultThresholds, calendar: () => defaultCalendar(), timeZone: 'Asia/Shanghai', config: defaultAlertConfig };
+}
+const alertsOf = (d: { book: AlertBook }, caseId: string) => [...d.book.all()].map((e) => recordOf(e.state)).filter((r) => r?.alert.caseId === caseId);
+
+beforeAll(async () => {
+  h = await ruleHarness();
+});
+afterAll(async () => h.close());
+
+describe('evaluating the rules', () => {
+  it('raises one red for an overdue case, notifies it, and raises nothing more when run again or after a restart', async () => {
+    await h.append(acceptedFeb10('QH-EV-1'));
+    await h.caughtUp();
+    const d = await deps();
+    const first = await evaluate(d, new Date(at('2026-03-03', '08:00:00')), ['QH-EV-1']);
+    expect(first).toMatchObject({ raised: 1 });
+    const [alert] = alertsOf(d, 'QH-EV-1');
+    expect(alert).toMatchObject({ alert: { ruleId: 'CASE-OVERDUE', raisedLevel: 'red' }, notifiedFor: 'red' });
+    expect((await evaluate(d, new Date(at('2026-03-03', '08:05:00')), ['QH-EV-1'])).raised).toBe(0);
+    const restarted = await deps();
+    expect((await evaluate(restarted, new Date(at('2026-03-03', '08:10:00')), ['QH-EV-1'])).raised).toBe(0);
+    expect(alertsOf(restarted, 'QH-EV-1')).toHaveLength(1);
+  });
+
+  it('a yellow raised on the last day becomes the red when the deadline passes, instead of a second alert', async () => {
+    await h.append(acceptedFeb10('QH-EV-2'));
+    await h.caughtUp();
+    const d = await deps();
+    expect((await evaluate(d, new Date(at('2026-02-28', '09:00:00')), ['QH-EV-2'])).raised).toBe(1);
+    const after = await evaluate(d, new Date(at('2026-03-03', '09:00:00')), ['QH-EV-2']);
+    expect(after).toMatchObject({ raised: 0, escalated: 1 });
+    const alerts = alertsOf(d, 'QH-EV-2');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.standing.level).toBe('red');
+  });
+
+  it('a yellow closes itself when its case concludes in time', async () => {
+    await h.append(acceptedFeb10('QH-EV-3'));
+    await h.caughtUp();
+    const d = await deps();
+    await evaluate(d, new Date(at('2026-02-28', '09:00:00')), ['QH-EV-3']);
+    await h.append([caseEventOf('CaseConcluded', 'QH-EV-3', { seq: 3, occurredAt: at('2026-03-02', '15:00:00') })]);
+    await h.caughtUp();
+    const report = await evaluate(d, new Date(at('2026-03-02', '16:00:00')), ['QH-EV-3']);
+    expect(report.autoClosed).toBe(1);
+    const [state] = [...d.book.all()].filter((e) => recordOf(e.state)?.alert.caseId === 'QH-EV-3').map((e) => e.state);
+    expect(state).toMatchObject({ status: 'closed', closedBy: 'auto' });
+  });
+
+  it('a silence on the rule mutes it for its window, and is itself on record', async () => {
+    await h.append(acceptedFeb10('QH-EV-4'));
+    const silenceId = randomUUID();
+    await h.store.append({
+      streamId: silenceStream(silenceId),
+      expectedRevision: 'no_stream',
+      events: [{ eventId: randomUUID(), type: 'SilenceCreated', recordedAt: new Date().toISOString(), data: { eventId: randomUUID(), type: 'SilenceCreated', silenceId, occurredAt: at('2026-03-01'), actor: { name: '监察室', role: 'supervisor' }, payload: { ruleId: 'CASE-OVERDUE', from: at('2026-03-01'), until: at('2026-03-10'), reason: '系统切换期间暂停' } } }],
+    });
+    await h.caughtUp();
+    const d = await deps([caseOverdue]);
+    expect(await evaluate(d, new Date(at('2026-03-04')), ['QH-EV-4'])).toMatchObject({ raised: 0, silenced: 1 });
+    expect(await evaluate(d, new Date(at('2026-03-11')), ['QH-EV-4'])).toMatchObject({ raised: 1 });
+  });
+});

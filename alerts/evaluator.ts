@@ -1,0 +1,114 @@
+import type { WorkingCalendar } from '../domain/calendar/index.ts';
+import {
+  alertStream, decideAlert, decideDue, evolveAlert, initialAlertState, openAlertKey, recordOf, systemActor,
+  type AlertConfig, type AlertDecisionContext, type AlertEvent,
+} from '../domain/alerts/index.ts';
+import type { ClickHouse } from '../infra/clickhouse/client.ts';
+import type { EventStore } from '../infra/event-store/port.ts';
+import type { AlertBook } from './alert-book.ts';
+import { runRule, type Rule, type RuleThresholds, type Violation } from './rule.ts';
+import { autoCloseReasons } from './auto-close.ts';
+import type { SilenceBook } from './silences.ts';
+
+export interface EvaluatorDeps {
+  store: EventStore;
+  ch: ClickHouse;
+  book: AlertBook;
+  silences: SilenceBook;
+  rules: readonly Rule[];
+  thresholds: RuleThresholds;
+  calendar: () => Promise<WorkingCalendar> | WorkingCalendar;
+  timeZone: string;
+  config: AlertConfig;
+}
+
+export interface EvaluationReport {
+  violations: number;
+  raised: number;
+  silenced: number;
+  escalated: number;
+  autoClosed: number;
+  millis: number;
+  perRule: Record<string, { violations: number; millis: number }>;
+}
+
+/**
+ * One evaluation: every rule's query (for the touched cases only, after a projection batch), an
+ * alert raised for each violation without an open one of the same (case, rule, level), yellows
+ * closed whose case concluded in time or paused, and every escalation or notification that is due.
+ * All system event ids are deterministic, so an evaluation interrupted and run again raises nothing twice.
+ */
+export async function evaluate(deps: EvaluatorDeps, now: Date, caseIds?: readonly string[]): Promise<EvaluationReport> {
+  const started = performance.now();
+  const ctx: AlertDecisionContext = { now: now.toISOString(), calendar: await deps.calendar(), timeZone: deps.timeZone, config: deps.config };
+  const report: EvaluationReport = { violations: 0, raised: 0, silenced: 0, escalated: 0, autoClosed: 0, millis: 0, perRule: {} };
+  const firing = new Set<string>();
+  for (const rule of deps.rules) {
+    const t0 = performance.now();
+    const violations = await runRule(deps.ch, rule, { now: ctx.now, ...(caseIds && { caseIds }), thresholds: deps.thresholds });
+    report.perRule[rule.id] = { violations: violations.length, millis: Math.round(performance.now() - t0) };
+    report.violations += violations.length;
+    for (const v of violations) {
+      firing.add(openAlertKey(v.caseId, rule.id, v.level));
+      const outcome = await raiseIfNew(deps, rule, v, ctx);
+      if (outcome === 'raised') report.raised++;
+      if (outcome === 'silenced') report.silenced++;
+    }
+  }
+  report.autoClosed = await closeClearedYellows(deps, firing, ctx, caseIds);
+  report.escalated = await applyDueActions(deps, ctx);
+  report.millis = Math.round(performance.now() - started);
+  return report;
+}
+
+async function raiseIfNew(deps: EvaluatorDeps, rule: Rule, v: Violation, ctx: AlertDecisionContext): Promise<'raised' | 'open' | 'silenced'> {
+  const key = openAlertKey(v.caseId, rule.id, v.level);
+  if (deps.book.openFor(key)) return 'open';
+  // A yellow of the same clock already open becomes the red when its deadline passes (§5), rather
+  // than a second alert standing beside it.
+  if (v.level === 'red' && rule.yellowSibling && deps.book.openFor(openAlertKey(v.caseId, rule.yellowSibling, 'yellow'))) return 'open';
+  if (deps.silences.mutes(rule.id, v.deptCode, ctx.now)) return 'silenced';
+  const base = { type: 'raise' as const, actor: systemActor, caseId: v.caseId, ruleId: rule.id, ruleVersion: rule.version, deptCode: v.deptCode, reason: v.reason, evidence: { eventIds: v.evidenceEventIds, figures: v.figures }, occurrence: deps.book.nextOccurrence(key) };
+  const command = v.level === 'yellow' ? { ...base, level: 'yellow' as const, caseOverdueAt: typeof v.figures.overdueAt === 'string' ? v.figures.overdueAt : null } : { ...base, level: 'red' as const };
+  const raised = decideAlert(command, initialAlertState, ctx);
+  const state = raised.reduce(evolveAlert, initialAlertState);
+  await append(deps, [...raised, ...decideDue(state, ctx)]);
+  return 'raised';
+}
+
+async function closeClearedYellows(deps: EvaluatorDeps, firing: Set<string>, ctx: AlertDecisionContext, caseIds?: readonly string[]): Promise<number> {
+  const candidates = deps.book.open().filter((e) => {
+    const r = recordOf(e.state)!;
+    const key = openAlertKey(r.alert.caseId, r.alert.ruleId, r.alert.raisedLevel);
+    return r.standing.level === 'yellow' && !firing.has(key) && (!caseIds || caseIds.includes(r.alert.caseId));
+  });
+  if (candidates.length === 0) return 0;
+  const reasons = await autoCloseReasons(deps.ch, candidates.map((e) => recordOf(e.state)!.alert.caseId));
+  let closed = 0;
+  for (const entry of candidates) {
+    const reason = reasons.get(recordOf(entry.state)!.alert.caseId);
+    if (!reason) continue;
+    await append(deps, decideAlert({ type: 'autoClose', actor: systemActor, reason }, entry.state, ctx));
+    closed++;
+  }
+  return closed;
+}
+
+async function applyDueActions(deps: EvaluatorDeps, ctx: AlertDecisionContext): Promise<number> {
+  let escalated = 0;
+  for (const entry of deps.book.open()) {
+    const events = decideDue(entry.state, ctx);
+    if (events.length === 0) continue;
+    await append(deps, events);
+    escalated += events.filter((e) => e.type === 'AlertEscalated').length;
+  }
+  return escalated;
+}
+
+async function append(deps: EvaluatorDeps, events: AlertEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const at = new Date().toISOString();
+  await deps.store.append({ streamId: alertStream(events[0]!.alertId), expectedRevision: 'any', events: events.map((e) => ({ eventId: e.eventId, type: e.type, data: e, recordedAt: at })) });
+  // Apply at once, so the rest of this evaluation sees the alert without waiting for the subscription.
+  for (const recorded of await deps.store.readStream(alertStream(events[0]!.alertId))) deps.book.apply(recorded);
+}
