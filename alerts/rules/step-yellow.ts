@@ -7,6 +7,9 @@ import { isoInstant } from './working-days-sql.ts';
  * reached its warn instant (at most Y working days of its own limit left) but not its overdue one.
  * A step paused with its case has no warn instant, so it warns nobody.
  */
+/** Open steps between their warn and overdue instants. */
+const CANDIDATE = `${caseFilter('case_id')} AND completed_on IS NULL AND warn_at <= ${NOW} AND ${NOW} < overdue_at`;
+
 export const stepYellow: Rule = {
   id: 'STEP-YELLOW',
   level: 'yellow',
@@ -27,7 +30,8 @@ export const stepYellow: Rule = {
         'limit', arrayStringConcat(groupArray(toString(s.step_limit)), ','))) AS figures
     FROM case_steps AS s FINAL
     INNER JOIN (SELECT case_id, status FROM cases FINAL WHERE ${caseFilter('case_id')}) AS c ON c.case_id = s.case_id
-    LEFT JOIN ${stepEvents(`${caseFilter('case_id')} AND case_id IN (SELECT case_id FROM case_steps FINAL WHERE ${caseFilter('case_id')} AND completed_on IS NULL AND warn_at <= ${NOW} AND ${NOW} < overdue_at)`)} AS e ON e.case_id = s.case_id AND e.step_code = s.step_code AND e.occurrence = s.occurrence
+    LEFT JOIN ${stepEvents(`case_id IN (SELECT case_id FROM case_steps FINAL WHERE ${CANDIDATE})`)} AS e
+      ON e.case_id = s.case_id AND e.step_code = s.step_code AND e.occurrence = s.occurrence
     WHERE ${caseFilter('s.case_id')} AND s.completed_on IS NULL AND c.status IN ('running', 'paused')
       AND s.warn_at <= ${NOW} AND ${NOW} < s.overdue_at
     GROUP BY s.case_id`,
