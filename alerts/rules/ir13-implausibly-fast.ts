@@ -32,7 +32,7 @@ export const ir13ImplausiblyFast: Rule = {
   version: 1,
   deterministic: true,
   description: {
-    zh: '办理过快或集中补录，疑似体外循环：承诺件净办理时间过短、全部环节由同一账号在5分钟内完成，或受理至办结各事件同一时刻入库',
+    zh: '办理过快或集中补录，疑似体外循环：承诺件净办理时间过短、全部环节由同一账号在5分钟内完成，或申报至办结各事件同一时刻入库',
     en: 'Implausibly fast or back-filled handling: net acceptance-to-conclusion time too short, all steps by one account within 5 minutes, or every event from submission to conclusion recorded at one instant',
   },
   sql: () => `
