@@ -2,13 +2,16 @@ import { caseFilter, type Rule } from '../rule.ts';
 
 /**
  * RED (纠错) on the promised clock, domain.md §3.3 and IR09 (S12 item 2): a case still open after
- * its overdue instant, or concluded after its limit. The red stays on record after conclusion.
+ * its overdue instant (an undecided one counts from its deemed acceptance), or concluded or
+ * forwarded after its limit; an instant case (即办件) concluded after its acceptance day counts too.
+ * The red stays on record after conclusion.
  */
 export const caseOverdue: Rule = {
   id: 'CASE-OVERDUE',
   level: 'red',
   version: 1,
   deterministic: true,
+  yellowSibling: 'CASE-YELLOW',
   description: {
     zh: '办件超过承诺时限仍未办结，或超期办结（超期红灯）',
     en: 'Case open past its promised limit, or concluded after it',
@@ -24,9 +27,9 @@ export const caseOverdue: Rule = {
     FROM cases AS c FINAL
     LEFT JOIN (
       SELECT case_id, groupArray(event_id) AS ids FROM events FINAL
-      WHERE type IN ('CaseAccepted', 'CaseConcluded') AND ${caseFilter('case_id')} GROUP BY case_id
+      WHERE type IN ('CaseSubmitted', 'CaseAccepted', 'CaseConcluded', 'CaseForwarded') AND ${caseFilter('case_id')} GROUP BY case_id
     ) AS e ON e.case_id = c.case_id
-    WHERE ${caseFilter('c.case_id')} AND c.kind = 'commitment'
-      AND ((c.status IN ('running', 'paused') AND c.overdue_at <= {now:DateTime64(3, 'UTC')})
-        OR (c.status = 'concluded' AND c.classification = 'overdue'))`,
+    WHERE ${caseFilter('c.case_id')}
+      AND ((c.status IN ('submitted', 'running', 'paused') AND c.overdue_at <= {now:DateTime64(3, 'UTC')})
+        OR (c.status IN ('concluded', 'forwarded') AND c.classification = 'overdue'))`,
 };
