@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isTimeZone } from '../domain/calendar/time-zone.ts';
 import { clockConfigSchema, type ClockConfig } from '../domain/clock/index.ts';
+import { alertConfigSchema, type AlertConfig } from '../domain/alerts/index.ts';
+import { defaultThresholds, type RuleThresholds } from '../domain/alerts/thresholds.ts';
+import type { WebhookTarget } from '../alerts/webhooks.ts';
 
 /**
  * Configuration, parsed once from the environment into a frozen object and passed down.
@@ -42,6 +45,14 @@ const schema = z.object({
   /** Simulated seconds per real second while the demo catches up with the present. */
   SUNLIGHT_DEMO_SPEED: z.coerce.number().positive().default(3600),
   SUNLIGHT_DEMO_SEED: z.coerce.number().int().nonnegative().default(1),
+  /** Seconds between full rule evaluations (1–59). */
+  SUNLIGHT_ALERT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(59).default(5),
+  /** Rule thresholds as JSON, e.g. {"reportingLagWorkingDays":2,"ratingRectifyWorkingDays":5}. */
+  SUNLIGHT_ALERT_THRESHOLDS: z.string().optional(),
+  /** Alert lifecycle settings as JSON: {"replyWorkingDays":3,"noticeReplyWorkingDays":10,"monthlyRedsForNotice":3}. */
+  SUNLIGHT_ALERT_LIFECYCLE: z.string().optional(),
+  /** Webhooks as JSON: [{"url":"https://…","secret":"…","departments":["…"],"levels":["red"]}]. */
+  SUNLIGHT_WEBHOOKS: z.string().optional(),
   SUNLIGHT_PROJECTIONS: z.enum(['on', 'off']).default('on'),
   SUNLIGHT_PROJECTION_BATCH: z.coerce.number().int().positive().default(5000),
   /**
@@ -68,6 +79,7 @@ export type Config = Readonly<{
   projection: { enabled: boolean; batchSize: number; flushMs: number };
   clock: ClockConfig;
   demo: { mode: 'auto' | 'off'; speed: number; seed: number };
+  alerts: { intervalSeconds: number; thresholds: RuleThresholds; lifecycle: AlertConfig; webhooks: WebhookTarget[] };
 }>;
 
 export class ConfigError extends Error {
@@ -99,7 +111,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     projection: { enabled: e.SUNLIGHT_PROJECTIONS === 'on', batchSize: e.SUNLIGHT_PROJECTION_BATCH, flushMs: e.SUNLIGHT_PROJECTION_FLUSH_MS },
     clock: clockConfig(e.SUNLIGHT_CLOCK, e.SUNLIGHT_TIME_ZONE),
     demo: { mode: e.SUNLIGHT_DEMO, speed: e.SUNLIGHT_DEMO_SPEED, seed: e.SUNLIGHT_DEMO_SEED },
+    alerts: {
+      intervalSeconds: e.SUNLIGHT_ALERT_INTERVAL_SECONDS,
+      thresholds: Object.freeze({ ...defaultThresholds, ...jsonSetting('SUNLIGHT_ALERT_THRESHOLDS', e.SUNLIGHT_ALERT_THRESHOLDS, thresholdsSchema, {}) }) as RuleThresholds,
+      lifecycle: Object.freeze(jsonSetting('SUNLIGHT_ALERT_LIFECYCLE', e.SUNLIGHT_ALERT_LIFECYCLE, alertConfigSchema, {})) as AlertConfig,
+      webhooks: jsonSetting('SUNLIGHT_WEBHOOKS', e.SUNLIGHT_WEBHOOKS, webhooksSchema, []),
+    },
   });
+}
+
+const thresholdsSchema = z.strictObject({
+  reportingLagWorkingDays: z.number().nonnegative(), futureToleranceMinutes: z.number().nonnegative(), minReasonChars: z.number().int().nonnegative(),
+  suspensionMaxWorkingDays: z.number().int().nonnegative(), forwardingWorkingDays: z.number().int().nonnegative(), deliveryWorkingDays: z.number().int().nonnegative(),
+  fastMinutesPerStep: z.number().nonnegative(), fastFloorMinutes: z.number().nonnegative(), ratingRectifyWorkingDays: z.number().int().nonnegative(),
+  extensionMax: z.strictObject({ normal: z.number().int().nonnegative(), joint: z.number().int().nonnegative() }), resubmissionWorkingDays: z.number().int().nonnegative(),
+}).partial();
+const webhooksSchema = z.array(z.strictObject({ url: z.url(), secret: z.string().min(16, 'must be at least 16 characters'), departments: z.array(z.string()).optional(), levels: z.array(z.enum(['yellow', 'red'])).optional() }));
+
+/** A JSON-valued setting parsed with its schema; errors name the variable and the field. */
+function jsonSetting<S extends z.ZodType>(name: string, json: string | undefined, schema: S, unset: unknown): z.output<S> {
+  let raw: unknown;
+  try {
+    raw = json === undefined ? undefined : JSON.parse(json);
+  } catch (error) {
+    throw new ConfigError(`invalid configuration:\n  ${name}: not JSON (${(error as Error).message})`);
+  }
+  const parsed = schema.safeParse(raw ?? unset);
+  if (!parsed.success) throw new ConfigError(`invalid configuration:\n${parsed.error.issues.map((i) => `  ${name}.${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  return parsed.data;
 }
 
 function clockConfig(json: string | undefined, timeZone: string): ClockConfig {

@@ -5,7 +5,12 @@ import { inlinePreparer, workerPreparer } from '../ingest/batch-preparer.ts';
 import { loadTokens } from './auth/load-tokens.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openEventStore } from './event-store/open.ts';
+import { startAlerting, type Alerting } from '../alerts/service.ts';
+import type { WorkingCalendar } from '../domain/calendar/index.ts';
+import type { IngestDeps } from '../ingest/deps.ts';
+import { ReferenceData } from '../projections/services/reference-data.ts';
 import { caseClockService } from './case-clock.ts';
+import type { EventStore } from './event-store/port.ts';
 import { demoWanted, startDemo } from './demo.ts';
 import { startReadModels } from './read-models.ts';
 import { loadSeed } from './seed.ts';
@@ -19,11 +24,16 @@ async function main(): Promise<void> {
   const { registry, generatedAdminToken } = loadTokens(config);
   const preparer = config.ingest.workers > 0 ? workerPreparer(config.ingest.workers) : inlinePreparer();
   const logger = pino({ level: config.logLevel });
-  const readModels = config.projection.enabled ? startReadModels(config, store, logger) : undefined;
-  const app = await buildApp(
-    { store, tokens: registry, limits: config.ingest, storeKind: config.eventStore.kind, now: () => new Date(), preparer, ...(readModels && { projection: readModels }), caseClock: caseClockService(store, config.clock, () => new Date()) },
-    { logger },
-  );
+  let alerting: Alerting | undefined;
+  const readModels = config.projection.enabled
+    ? startReadModels(config, store, logger, (batch) => void alerting?.scheduler.touched(batch.caseIds))
+    : undefined;
+  const deps: IngestDeps = {
+    store, tokens: registry, limits: config.ingest, storeKind: config.eventStore.kind, now: () => new Date(), preparer,
+    ...(readModels && { projection: readModels, clickhouse: readModels.clickhouse }),
+    caseClock: caseClockService(store, config.clock, () => new Date()),
+  };
+  const app = await buildApp(deps, { logger });
   const demo = (await demoWanted(store, config.dataDir, config.demo.mode))
     ? () => startDemo({ store, dataDir: config.dataDir, timeZone: config.timeZone, speed: config.demo.speed, seed: config.demo.seed, log: logger })
     : undefined;
@@ -38,6 +48,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     demoRun?.stop();
     await app.close();
+    await alerting?.stop();
     await readModels?.stop();
     await preparer.close();
     await store.close();
@@ -51,11 +62,30 @@ async function main(): Promise<void> {
   recordRunningServer(config.dataDir, { pid: process.pid, url, startedAt: new Date().toISOString() });
   app.log.info({ dataDir: config.dataDir, eventStore: config.eventStore.kind, clickhouse: config.clickhouse.kind }, 'Sunlight is running');
   demoRun = demo?.();
-  readModels?.ready.catch((error: unknown) => {
-    app.log.fatal({ err: error }, 'read models cannot start');
-    void shutdown('read models failed');
-  });
+  readModels?.ready.then(
+    async () => {
+      alerting = await startAlerting({
+        store, clickhouse: readModels.clickhouse, calendar: currentCalendar(store), timeZone: config.timeZone,
+        config: config.alerts.lifecycle, thresholds: config.alerts.thresholds, intervalSeconds: config.alerts.intervalSeconds, webhooks: config.alerts.webhooks, log: logger,
+      });
+      deps.alerting = alerting;
+      app.log.info({ intervalSeconds: config.alerts.intervalSeconds }, 'alerting started');
+    },
+    (error: unknown) => {
+      app.log.fatal({ err: error }, 'read models cannot start');
+      void shutdown('read models failed');
+    },
+  );
   if (generatedAdminToken) printAdminToken(generatedAdminToken, config.auth.tokensFile);
+}
+
+/** The working calendar as published in the log, re-read at most once a minute. */
+function currentCalendar(store: EventStore): () => Promise<WorkingCalendar> {
+  let cached: { at: number; calendar: Promise<WorkingCalendar> } | undefined;
+  return () => {
+    if (!cached || Date.now() - cached.at > 60_000) cached = { at: Date.now(), calendar: store.headPosition().then((head) => new ReferenceData(store).calendarAt(head)) };
+    return cached.calendar;
+  };
 }
 
 function printAdminToken(token: string, file: string): void {

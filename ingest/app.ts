@@ -11,7 +11,11 @@ import { appendEventsRoute } from './routes/append-events.ts';
 import { caseClockRoute } from './routes/case-clock.ts';
 import { healthRoute } from './routes/health.ts';
 import { readCaseRoutes } from './routes/read-case.ts';
+import { alertFeedRoute } from './routes/alerts-feed.ts';
+import { alertRoutes } from './routes/alerts.ts';
+import { backtestRoutes } from './routes/backtest.ts';
 import { rebuildRoutes } from './routes/rebuild.ts';
+import { silenceRoutes } from './routes/silences.ts';
 import { statusRoutes } from './routes/status.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 
@@ -59,5 +63,9 @@ export async function buildApp(deps: IngestDeps, options: { logger?: FastifyBase
   tokenRoutes(app, deps);
   statusRoutes(app, deps);
   rebuildRoutes(app, deps);
+  alertFeedRoute(app, deps);
+  alertRoutes(app, deps);
+  silenceRoutes(app, deps);
+  backtestRoutes(app, deps);
   return app;
 }

@@ -1,3 +1,4 @@
+import { AlertTransitionError } from '../domain/alerts/errors.ts';
 import type { Problem } from '../domain/events/problems.ts';
 import { ConcurrencyError, DuplicateEventIdConflict, StoreUnavailableError } from '../infra/event-store/errors.ts';
 
@@ -37,6 +38,10 @@ export function toHttp(error: unknown, limits: { maxBytes: number }): { status: 
       status: 409,
       body: { error: error.code, message: `eventId ${error.eventId} was already used for a different event (in ${error.storedIn}). A corrected fact needs a new eventId. ${NOTHING_STORED}`, eventId: error.eventId },
     };
+  }
+  if (error instanceof AlertTransitionError) {
+    const status = error.code === 'ROLE_NOT_ALLOWED' ? 403 : error.code === 'ALERT_NOT_FOUND' ? 404 : error.code === 'INVALID_COMMAND' ? 400 : 409;
+    return { status, body: { error: error.code, message: error.message, alertStatus: error.status, allowed: error.allowed } };
   }
   if (error instanceof StoreUnavailableError) {
     return { status: 503, body: { error: error.code, message: `The event store is unavailable; try again shortly. ${NOTHING_STORED}` } };

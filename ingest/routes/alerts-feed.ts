@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AlertFeed, FeedItem } from '../../alerts/feed.ts';
+import type { FeedItem } from '../../alerts/feed.ts';
+import type { IngestDeps } from '../deps.ts';
 import { requireRole } from '../auth.ts';
 import { HttpError } from '../errors.ts';
 
@@ -16,7 +17,7 @@ const list = z
  * department and level. The event id is the log position; a client that reconnects with
  * Last-Event-ID receives what it missed first. A department sees only its own departments.
  */
-export function alertFeedRoute(app: FastifyInstance, feed: AlertFeed | undefined): void {
+export function alertFeedRoute(app: FastifyInstance, deps: IngestDeps): void {
   app.withTypeProvider<ZodTypeProvider>().get('/v1/alerts/feed', {
     schema: {
       summary: 'Live alert feed (Server-Sent Events), resumable with Last-Event-ID',
@@ -26,6 +27,7 @@ export function alertFeedRoute(app: FastifyInstance, feed: AlertFeed | undefined
     },
     handler: async (request, reply) => {
       const principal = requireRole(request, ['department', 'supervisor', 'leader', 'auditor', 'admin']);
+      const feed = deps.alerting?.feed;
       if (!feed) throw new HttpError(503, 'ALERTS_UNAVAILABLE', 'This server runs no alerting.');
       const departments = principal.role === 'department' ? principal.departments.filter((d) => !request.query.department.length || request.query.department.includes(d)) : request.query.department;
       const header = request.headers['last-event-id'];

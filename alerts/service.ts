@@ -1,0 +1,70 @@
+import { recordOf, type AlertConfig } from '../domain/alerts/index.ts';
+import type { WorkingCalendar } from '../domain/calendar/index.ts';
+import type { ClickHouse } from '../infra/clickhouse/client.ts';
+import type { EventStore } from '../infra/event-store/port.ts';
+import { AlertBook } from './alert-book.ts';
+import { evaluate, type EvaluationReport } from './evaluator.ts';
+import { alertFeed } from './feed.ts';
+import type { RuleThresholds } from './rule.ts';
+import { rules } from './rules/index.ts';
+import { alertScheduler } from './scheduler.ts';
+import { SilenceBook } from './silences.ts';
+import { webhookDispatcher, type WebhookTarget } from './webhooks.ts';
+
+type Log = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void; debug(obj: object, msg: string): void };
+
+export interface AlertingOptions {
+  store: EventStore;
+  clickhouse: () => ClickHouse | undefined;
+  calendar: () => Promise<WorkingCalendar>;
+  timeZone: string;
+  config: AlertConfig;
+  thresholds: RuleThresholds;
+  intervalSeconds: number;
+  webhooks: WebhookTarget[];
+  log: Log;
+  now?: () => Date;
+}
+
+/**
+ * Alerting, composed: the alert and silence books following the log, the evaluator run by the
+ * scheduler and after every projection batch, the SSE feed and the webhooks. One per process that
+ * maintains the read models (production runs one active evaluator per deployment).
+ */
+export async function startAlerting(o: AlertingOptions) {
+  const now = o.now ?? (() => new Date());
+  const book = new AlertBook();
+  const silences = new SilenceBook();
+  const feed = alertFeed(o.store);
+  const hooks = webhookDispatcher(o.webhooks);
+  await Promise.all([book.start(o.store), silences.start(o.store), feed.start()]);
+  book.onChange((entry, event) => {
+    const r = recordOf(entry.state);
+    if (!r) return;
+    hooks.send({ id: event.eventId, deptCode: r.alert.deptCode, level: r.standing.level === 'yellow' ? 'yellow' : 'red', body: { alertId: entry.alertId, position: Number(event.position), event: event.data } });
+  });
+
+  const run = async (caseIds?: readonly string[]): Promise<EvaluationReport> => {
+    const ch = o.clickhouse();
+    if (!ch) throw new Error('ClickHouse is not ready');
+    return evaluate({ store: o.store, ch, book, silences, rules, thresholds: o.thresholds, calendar: o.calendar, timeZone: o.timeZone, config: o.config }, now(), caseIds);
+  };
+  const scheduler = alertScheduler({ intervalSeconds: o.intervalSeconds, run, log: o.log });
+
+  return {
+    book,
+    silences,
+    feed,
+    hooks,
+    scheduler,
+    context: () => ({ now: now().toISOString(), timeZone: o.timeZone, config: o.config }),
+    calendar: o.calendar,
+    async stop(): Promise<void> {
+      await scheduler.stop();
+      await Promise.all([book.stop(), silences.stop(), feed.stop()]);
+      await hooks.idle();
+    },
+  };
+}
+
+export type Alerting = Awaited<ReturnType<typeof startAlerting>>;

@@ -1,0 +1,104 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../infra/auth/tokens.ts';
+import { caseEventOf, VALID_DEPT_USCC } from './builders/case-events.ts';
+import { startServer, type RunningServer } from './support/server-process.ts';
+
+const admin = 'e2e-admin-token-000000000000';
+const dept = 'e2e-dept-token-0000000000000';
+const supervisor = 'e2e-supervisor-token-000000';
+let server: RunningServer;
+const call = async (token: string, path: string, init: RequestInit = {}) =>
+  fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
+const at = (day: string, time = '10:00:00') => `${day}T${time}+08:00`;
+
+beforeAll(async () => {
+  server = await startServer({
+    SUNLIGHT_DATA_DIR: mkdtempSync(join(tmpdir(), 'sunlight-e2e-alerts-')),
+    SUNLIGHT_ADMIN_TOKEN: admin,
+    SUNLIGHT_ALERT_INTERVAL_SECONDS: '1',
+    SUNLIGHT_TOKENS: JSON.stringify([
+      { name: 'land system', role: 'department', departments: [VALID_DEPT_USCC], sha256: hashToken(dept) },
+      { name: '县效能办', role: 'supervisor', departments: [], sha256: hashToken(supervisor) },
+    ]),
+  });
+});
+afterAll(async () => server?.stop());
+
+async function waitFor<T>(read: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Reads SSE messages from the feed until `count` have arrived. */
+async function readFeed(token: string, count: number, lastEventId?: string) {
+  const res = await fetch(`${server.url}/v1/alerts/feed`, { headers: { authorization: `Bearer ${token}`, ...(lastEventId && { 'last-event-id': lastEventId }) } });
+  const reader = res.body!.getReader();
+  const messages: { id: string; event: string; data: { alertId: string; level: string } }[] = [];
+  let text = '';
+  while (messages.length < count) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += new TextDecoder().decode(value);
+    let cut: number;
+    while ((cut = text.indexOf('\n\n')) >= 0) {
+      const block = text.slice(0, cut);
+      text = text.slice(cut + 2);
+      const field = (name: string) => block.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
+      if (field('data')) messages.push({ id: field('id')!, event: field('event')!, data: JSON.parse(field('data')!) });
+    }
+  }
+  await reader.cancel();
+  return messages;
+}
+
+describe('an overdue case, end to end: event → red alert → feed → 回告 → verified', () => {
+  let alertId = '';
+
+  it('raises a red within seconds of the event that makes the case overdue, and the feed delivers it', async () => {
+    const feed = readFeed(supervisor, 2);
+    const events = [
+      caseEventOf('CaseSubmitted', 'QH-E2E-RED', { seq: 1, occurredAt: at('2026-02-10', '09:00:00') }),
+      caseEventOf('CaseAccepted', 'QH-E2E-RED', { seq: 2, occurredAt: at('2026-02-10', '09:30:00') }),
+    ];
+    expect((await call(dept, '/v1/events', { method: 'POST', body: JSON.stringify(events) })).status).toBe(201);
+    const alert = await waitFor(async () => {
+      const body = (await (await call(supervisor, '/v1/alerts?rule=CASE-OVERDUE')).json()) as { alerts: { alertId: string; caseId: string; level: string; status: string }[] };
+      return body.alerts.find((a) => a.caseId === 'QH-E2E-RED');
+    });
+    alertId = alert.alertId;
+    expect(alert).toMatchObject({ level: 'red', status: 'notified' });
+    const messages = await feed;
+    expect(messages.map((m) => m.event)).toEqual(['AlertRaised', 'AlertNotified']);
+    expect(messages[0]!.data).toMatchObject({ alertId, level: 'red' });
+
+    const resumed = await readFeed(supervisor, 1, messages[0]!.id);
+    expect(resumed[0]).toMatchObject({ id: messages[1]!.id, event: 'AlertNotified' });
+  });
+
+  it('the department replies (回告), the supervisor verifies, and a forbidden transition is refused with what is allowed', async () => {
+    const verifyTooEarly = await call(supervisor, `/v1/alerts/${alertId}/verify`, { method: 'POST', body: JSON.stringify({ note: 'ok' }) });
+    expect(verifyTooEarly.status).toBe(409);
+    expect(await verifyTooEarly.json()).toMatchObject({ error: 'FORBIDDEN_TRANSITION', allowed: expect.arrayContaining(['reply']) });
+    const replied = await call(dept, `/v1/alerts/${alertId}/reply`, { method: 'POST', body: JSON.stringify({ explanation: '补正材料延误', correctiveAction: '已于次日办结并约谈承办人', evidence: ['整改报告.pdf'] }) });
+    expect(replied.status).toBe(201);
+    expect((await call(dept, `/v1/alerts/${alertId}/verify`, { method: 'POST', body: JSON.stringify({ note: 'x' }) })).status).toBe(403);
+    const verified = await call(supervisor, `/v1/alerts/${alertId}/verify`, { method: 'POST', body: JSON.stringify({ note: '整改属实' }) });
+    expect(await verified.json()).toMatchObject({ status: 'closed', closedBy: 'verified' });
+    const detail = (await (await call(admin, `/v1/alerts/${alertId}`)).json()) as { history: { event: { type: string } }[] };
+    expect(detail.history.map((h) => h.event.type)).toEqual(['AlertRaised', 'AlertNotified', 'RectificationReplied', 'AlertVerifiedClosed']);
+  });
+
+  it('a backtest lists what a rule would raise without raising it', async () => {
+    const res = await call(supervisor, '/v1/alerts/backtest', { method: 'POST', body: JSON.stringify({ ruleId: 'CASE-OVERDUE', at: [at('2026-03-03', '08:00:00')] }) });
+    const body = (await res.json()) as { wouldRaise: number; alerts: { caseId: string }[] };
+    expect(body.alerts.map((a) => a.caseId)).toContain('QH-E2E-RED');
+  });
+});
