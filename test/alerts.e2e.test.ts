@@ -59,10 +59,11 @@ async function readFeed(token: string, count: number, lastEventId?: string) {
   return messages;
 }
 
-describe('an overdue case, end to end: event → red alert → feed → 回告 → verified', () => {
+describe('an overdue case, end to end: event → red alert → feed → 回告 → verified', { timeout: 60_000 }, () => {
   let alertId = '';
 
   it('raises a red within seconds of the event that makes the case overdue, and the feed delivers it', async () => {
+    await waitFor(async () => ((await call(supervisor, '/v1/alerts')).status === 200 ? true : undefined));
     const feed = readFeed(supervisor, 2);
     const events = [
       caseEventOf('CaseSubmitted', 'QH-E2E-RED', { seq: 1, occurredAt: at('2026-02-10', '09:00:00') }),
@@ -70,8 +71,9 @@ describe('an overdue case, end to end: event → red alert → feed → 回告 �
     ];
     expect((await call(dept, '/v1/events', { method: 'POST', body: JSON.stringify(events) })).status).toBe(201);
     const alert = await waitFor(async () => {
-      const body = (await (await call(supervisor, '/v1/alerts?rule=CASE-OVERDUE')).json()) as { alerts: { alertId: string; caseId: string; level: string; status: string }[] };
-      return body.alerts.find((a) => a.caseId === 'QH-E2E-RED');
+      // 503 until alerting has started (ClickHouse opened and migrated): keep asking.
+      const body = (await (await call(supervisor, '/v1/alerts?rule=CASE-OVERDUE')).json()) as { alerts?: { alertId: string; caseId: string; level: string; status: string }[] };
+      return body.alerts?.find((a) => a.caseId === 'QH-E2E-RED');
     });
     alertId = alert.alertId;
     expect(alert).toMatchObject({ level: 'red', status: 'notified' });

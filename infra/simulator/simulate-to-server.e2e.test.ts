@@ -11,7 +11,8 @@ let server: RunningServer;
 
 // A server with its read models can take a while to start on a busy machine.
 beforeAll(async () => {
-  server = await startServer({ SUNLIGHT_DATA_DIR: mkdtempSync(join(tmpdir(), 'sunlight-sim-e2e-')), SUNLIGHT_ADMIN_TOKEN: admin });
+  // An API node: no projector and no alert evaluator appending alert events while the log is counted.
+  server = await startServer({ SUNLIGHT_DATA_DIR: mkdtempSync(join(tmpdir(), 'sunlight-sim-e2e-')), SUNLIGHT_ADMIN_TOKEN: admin, SUNLIGHT_PROJECTIONS: 'off' });
 }, 60_000);
 afterAll(async () => server?.stop());
 
