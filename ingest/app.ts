@@ -9,6 +9,7 @@ import { toHttp } from './errors.ts';
 import { dotted } from '../domain/events/problems.ts';
 import { appendEventsRoute } from './routes/append-events.ts';
 import { caseClockRoute } from './routes/case-clock.ts';
+import { casesListRoute } from './routes/cases-list.ts';
 import { healthRoute } from './routes/health.ts';
 import { readCaseRoutes } from './routes/read-case.ts';
 import { alertFeedRoute } from './routes/alerts-feed.ts';
@@ -59,6 +60,7 @@ export async function buildApp(deps: IngestDeps, options: { logger?: FastifyBase
   healthRoute(app, deps);
   appendEventsRoute(app, deps);
   readCaseRoutes(app, deps);
+  casesListRoute(app, deps);
   caseClockRoute(app, deps);
   tokenRoutes(app, deps);
   statusRoutes(app, deps);

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aConcludedCaseHistory } from './builders/case-events.ts';
+import { aConcludedCaseHistory, caseEventOf } from './builders/case-events.ts';
 import { startServer, type RunningServer } from './support/server-process.ts';
 
 const admin = 'e2e-admin-token-000000000000';
@@ -30,5 +30,22 @@ describe('a running server keeps its read models up to date', () => {
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toMatch(new RegExp(`^sunlight_projection_checkpoint_position ${status!.projection.checkpoint}$`, 'm'));
     expect(metrics).toMatch(/^sunlight_projection_lag_events 0$/m);
+  });
+});
+
+describe('GET /v1/cases: the worklist from the read model', () => {
+  it('lists a case past its due date under signal=red, and not under signal=none', async () => {
+    const overdue = [
+      caseEventOf('CaseSubmitted', 'QH-E2E-LATE', { seq: 1, occurredAt: '2026-02-10T09:00:00+08:00' }),
+      caseEventOf('CaseAccepted', 'QH-E2E-LATE', { seq: 2, occurredAt: '2026-02-10T09:30:00+08:00' }),
+    ];
+    await fetch(`${server.url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify(overdue) });
+    const ids = async (query: string) => ((await (await get(`/v1/cases?${query}&limit=1000`)).json()) as { cases: { case_id: string }[] }).cases.map((c) => c.case_id);
+    for (let i = 0; i < 100 && !(await ids('signal=red')).includes('QH-E2E-LATE'); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await ids('signal=red')).toContain('QH-E2E-LATE');
+    expect(await ids('signal=none')).not.toContain('QH-E2E-LATE');
+    const concluded = (await (await get('/v1/cases?status=concluded&limit=1000')).json()) as { cases: { case_id: string; classification: string }[] };
+    expect(concluded.cases.filter((c) => c.case_id.startsWith('QH-E2E-'))).toHaveLength(20);
+    expect(new Set(concluded.cases.map((c) => c.classification))).toEqual(new Set(['early']));
   });
 });
