@@ -10,6 +10,7 @@ import { dotted } from '../domain/events/problems.ts';
 import { appendEventsRoute } from './routes/append-events.ts';
 import { caseClockRoute } from './routes/case-clock.ts';
 import { casesListRoute } from './routes/cases-list.ts';
+import { departmentStatsRoute } from './routes/department-stats.ts';
 import { healthRoute } from './routes/health.ts';
 import { readCaseRoutes } from './routes/read-case.ts';
 import { alertFeedRoute } from './routes/alerts-feed.ts';
@@ -61,6 +62,7 @@ export async function buildApp(deps: IngestDeps, options: { logger?: FastifyBase
   appendEventsRoute(app, deps);
   readCaseRoutes(app, deps);
   casesListRoute(app, deps);
+  departmentStatsRoute(app, deps);
   caseClockRoute(app, deps);
   tokenRoutes(app, deps);
   statusRoutes(app, deps);

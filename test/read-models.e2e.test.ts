@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aConcludedCaseHistory, caseEventOf } from './builders/case-events.ts';
+import { aConcludedCaseHistory, caseEventOf, VALID_DEPT_USCC } from './builders/case-events.ts';
 import { startServer, type RunningServer } from './support/server-process.ts';
 
 const admin = 'e2e-admin-token-000000000000';
@@ -47,5 +47,14 @@ describe('GET /v1/cases: the worklist from the read model', () => {
     const concluded = (await (await get('/v1/cases?status=concluded&limit=1000')).json()) as { cases: { case_id: string; classification: string }[] };
     expect(concluded.cases.filter((c) => c.case_id.startsWith('QH-E2E-'))).toHaveLength(20);
     expect(new Set(concluded.cases.map((c) => c.classification))).toEqual(new Set(['early']));
+  });
+});
+
+describe('GET /v1/stats/departments: the figures rankings are built from', () => {
+  it("counts the department's concluded cases and how they concluded, on the days they happened", async () => {
+    const res = await get('/v1/stats/departments?from=2026-03-01&to=2026-04-30');
+    const body = (await res.json()) as { departments: { dept_code: string; concluded: string; early: string; on_time_rate: number }[] };
+    const land = body.departments.find((d) => d.dept_code === VALID_DEPT_USCC)!;
+    expect(land).toMatchObject({ concluded: '20', early: '20', on_time_rate: 1 });
   });
 });
