@@ -106,6 +106,12 @@ function batchEntry(ctx: SimContext, rng: Rng, run: CaseRun): void {
   const ord = run.b.ord + rng.int(2, 5);
   run.ledger.deliverAt = epochMs(ctx.workdays.dayNumber(ord), rng.int(9 * 3600, 11 * 3600));
   label(run, 'IR14', 'batch-entry', run.b.events);
+  // The same back-filling is IR13's third clause ("E1–E13 recordedAt identical in one batch") for a
+  // commitment case with at least two human steps that reached its conclusion.
+  const v = run.matter.version;
+  const humanSteps = v.steps.filter((s) => s.role === 'handler' || s.role === 'reviewer' || s.role === 'approver').length;
+  const ends = run.b.events.some((e) => e.type === 'CaseSubmitted') && run.b.events.some((e) => e.type === 'CaseConcluded');
+  if (v.caseKind === 'commitment' && humanSteps >= 2 && ends) label(run, 'IR13', 'batch', run.b.events.filter((e) => e.type !== 'ResultDelivered' && e.type !== 'RatingSubmitted'));
 }
 
 function finish(ctx: SimContext, run: CaseRun, horizon: number): SimulatedCase {

@@ -6,7 +6,9 @@ import { runningServer } from '../server-lock.ts';
 import { fileSink, streamSink, writeSimulation, type LineSink } from './output.ts';
 import { parseRates } from './rates.ts';
 import { serverSink } from './server-sink.ts';
-import { simulateCounty } from './simulate.ts';
+import { simulateCounty, type Simulation } from './simulate.ts';
+import { evaluateSimulation } from './evaluate-rules.ts';
+import { formatScores } from '../../alerts/recall.ts';
 
 export const USAGE = `usage: sunlight simulate --seed N --cases N [--from 2026-01-01 --to 2026-12-31]
                          [--out FILE] [--labels FILE] [--to URL --token T] [--rates FILE]
@@ -26,6 +28,10 @@ Generates a simulated county (departments, matters, windows) and its cases, dete
                    {"refusal": 0.05, "irregularities": {"IR12": 0.01}}
   --county-seed N  seeds the county itself (default 2026)
   --quiet          no progress bar
+  --evaluate       instead of writing events, run the county through the system (a scratch log,
+                   the projections, every rule) and print per rule: injected, detected, false
+                   alarms, recall and precision; exits 1 if a deterministic rule misses or
+                   raises a false alarm
 `;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -37,7 +43,7 @@ export async function runSimulate(args: string[]): Promise<number> {
     options: {
       seed: { type: 'string' }, cases: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, until: { type: 'string' },
       out: { type: 'string' }, labels: { type: 'string' }, server: { type: 'string' }, token: { type: 'string' }, rates: { type: 'string' },
-      'county-seed': { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean' },
+      'county-seed': { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean' }, evaluate: { type: 'boolean' },
     },
   });
   if (values.help) return process.stdout.write(USAGE), 0;
@@ -55,6 +61,7 @@ export async function runSimulate(args: string[]): Promise<number> {
     ...(values.rates ? { rates: parseRates(JSON.parse(readFileSync(values.rates, 'utf8'))) } : {}),
     ...(values['county-seed'] ? { countySeed: integer(values['county-seed'], '--county-seed') } : {}),
   });
+  if (values.evaluate) return evaluateAndReport(sim, values.quiet ?? false);
   const events: LineSink = target ? serverSink(target) : values.out ? fileSink(values.out) : streamSink(process.stdout, false);
   const bar = values.quiet ? null : new cliProgress.SingleBar({ stream: process.stderr, format: 'simulate |{bar}| {value}/{total} cases | {events} events | {rate} cases/s | ETA {eta_formatted}', hideCursor: true }, cliProgress.Presets.shades_classic);
   const started = performance.now();
@@ -92,4 +99,11 @@ function positiveInt(text: string, flag: string): number {
 function date(text: string, flag: string): string {
   if (!DATE.test(text)) throw new Error(`${flag} must be a date written YYYY-MM-DD, got "${text}"`);
   return text;
+}
+
+async function evaluateAndReport(sim: Simulation, quiet: boolean): Promise<number> {
+  const result = await evaluateSimulation(sim, { ...(!quiet && { progress: (s: string) => process.stderr.write(`${s}\n`) }) });
+  process.stdout.write(`${result.cases} cases, ${result.events} events; log ${result.millis.log} ms, projections ${result.millis.project} ms, rules ${result.millis.evaluate} ms\n\n`);
+  process.stdout.write(formatScores(result.scores));
+  return result.scores.some((s) => s.deterministic && (s.missed > 0 || s.falseAlarms > 0)) ? 1 : 0;
 }

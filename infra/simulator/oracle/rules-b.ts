@@ -8,6 +8,8 @@ const MINUTE = 60_000;
 const cal = defaultCalendar();
 const beijingDate = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
 const humanRoles = new Set(['handler', 'reviewer', 'approver']);
+/** E1–E13: the events from submission to conclusion (domain.md §4 IR13). */
+const HANDLING = new Set(['CaseSubmitted', 'CasePreReviewed', 'CaseAccepted', 'AcceptanceRefused', 'SupplementRequested', 'SupplementReceived', 'StepStarted', 'StepCompleted', 'SpecialProcedureStarted', 'SpecialProcedureEnded', 'CaseSuspended', 'CaseResumed', 'FeeCharged', 'CaseForwarded', 'CaseConcluded']);
 
 /** IR11–IR20 (IR19 also needs the other cases, see ir19Refusals). */
 export const rulesB = {
@@ -34,7 +36,11 @@ export const rulesB = {
     const humanSteps = c.matter.steps.filter((s) => humanRoles.has(s.role)).length;
     const accepted = c.events.find((e) => e.type === 'CaseAccepted');
     const concluded = c.events.find((e) => e.type === 'CaseConcluded');
-    if (c.matter.caseKind !== 'commitment' || humanSteps < 2 || !accepted || !concluded) return false;
+    if (c.matter.caseKind !== 'commitment' || humanSteps < 2 || !concluded) return false;
+    // Third clause: E1–E13 all recorded at one instant (back-filled in one batch).
+    const handling = c.events.flatMap((e, i) => (HANDLING.has(e.type) ? [c.sendAt[i]!] : []));
+    if (c.events.some((e) => e.type === 'CaseSubmitted') && handling.length >= 2 && new Set(handling).size === 1) return true;
+    if (!accepted) return false;
     const net = Date.parse(concluded.occurredAt) - Date.parse(accepted.occurredAt) - pausedMs(c);
     if (net < Math.max(10, 2 * humanSteps) * MINUTE) return true;
     const steps = c.events.filter((e) => e.type === 'StepStarted' || e.type === 'StepCompleted');
