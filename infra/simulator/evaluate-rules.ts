@@ -57,7 +57,11 @@ export async function evaluateSimulation(sim: Simulation, options: { evaluateAt?
     t0 = t();
     const now = options.evaluateAt ?? new Date(lastSend + 120 * 86_400_000).toISOString();
     const found = new Map<string, Violation[]>();
-    for (const rule of rules) found.set(rule.id, await runRule(ch, rule, { now, thresholds: defaultThresholds }));
+    for (const rule of rules) {
+      const r0 = t();
+      found.set(rule.id, await runRule(ch, rule, { now, thresholds: defaultThresholds }));
+      millis[`rule ${rule.id}`] = Math.round(t() - r0);
+    }
     millis.evaluate = Math.round(t() - t0);
     return { scores: scoreRules(rules, found, truth), events, cases: truth.size, millis };
   } finally {
