@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalendar } from '../domain/calendar/index.ts';
 import { defaultAlertConfig, recordOf } from '../domain/alerts/index.ts';
+import { countyDepartments } from '../domain/seed/county.ts';
 import { caseEventOf } from '../test/builders/case-events.ts';
 import { ruleHarness, type RuleHarness } from '../test/support/rule-harness.ts';
 import { AlertBook } from './alert-book.ts';
@@ -85,5 +86,22 @@ describe('evaluating the rules', () => {
     const d = await deps([caseOverdue]);
     expect(await evaluate(d, new Date(at('2026-03-04')), ['QH-EV-4'])).toMatchObject({ raised: 0, silenced: 1 });
     expect(await evaluate(d, new Date(at('2026-03-11')), ['QH-EV-4'])).toMatchObject({ raised: 1 });
+  });
+});
+
+describe('a department with three reds in a month', () => {
+  it('gets one supervision notice (监察建议书): its newest red is escalated, once', async () => {
+    // After the CASE-OVERDUE silence of the test above (03-01 to 03-10) has ended.
+    const market = { code: countyDepartments.market.code, name: countyDepartments.market.name };
+    const ids = ['QH-EV-M1', 'QH-EV-M2', 'QH-EV-M3'];
+    for (const id of ids) await h.append(acceptedFeb10(id).map((e) => ({ ...e, dept: market })));
+    await h.caughtUp();
+    const d = await deps([caseOverdue]);
+    await evaluate(d, new Date(at('2026-03-12', '09:00:00')), ids.slice(0, 2));
+    const report = await evaluate(d, new Date(at('2026-03-12', '10:00:00')), ids);
+    expect(report, JSON.stringify(report)).toMatchObject({ raised: 1 });
+    const levels = ids.map((id) => alertsOf(d, id)[0]!.standing.level);
+    expect(levels.filter((l) => l === 'supervision-notice')).toHaveLength(1);
+    expect((await evaluate(d, new Date(at('2026-03-12', '11:00:00')), ids)).escalated).toBe(0);
   });
 });

@@ -1,11 +1,12 @@
 import type { WorkingCalendar } from '../domain/calendar/index.ts';
 import {
-  alertStream, decideAlert, decideDue, evolveAlert, initialAlertState, openAlertKey, recordOf, systemActor,
+  alertStream, decideAlert, decideDue, evolveAlert, initialAlertState, openAlertKey, recordOf, redsInMonth, systemActor,
   type AlertConfig, type AlertDecisionContext, type AlertEvent,
 } from '../domain/alerts/index.ts';
 import type { ClickHouse } from '../infra/clickhouse/client.ts';
 import type { EventStore } from '../infra/event-store/port.ts';
-import type { AlertBook } from './alert-book.ts';
+import type { AlertBook, BookEntry } from './alert-book.ts';
+import { civilDateInZone } from '../domain/calendar/index.ts';
 import { runRule, type Rule, type RuleThresholds, type Violation } from './rule.ts';
 import { autoCloseReasons } from './auto-close.ts';
 import type { SilenceBook } from './silences.ts';
@@ -56,7 +57,7 @@ export async function evaluate(deps: EvaluatorDeps, now: Date, caseIds?: readonl
     }
   }
   report.autoClosed = await closeClearedYellows(deps, firing, ctx, caseIds);
-  report.escalated = await applyDueActions(deps, ctx);
+  report.escalated = (await applyDueActions(deps, ctx)) + (await issueMonthlyNotices(deps, ctx));
   report.millis = Math.round(performance.now() - started);
   return report;
 }
@@ -103,6 +104,38 @@ async function applyDueActions(deps: EvaluatorDeps, ctx: AlertDecisionContext): 
     escalated += events.filter((e) => e.type === 'AlertEscalated').length;
   }
   return escalated;
+}
+
+/**
+ * §3.3: a department with `monthlyRedsForNotice` (3) or more reds in a month gets a supervision
+ * notice (监察建议书). It is issued once per department and month, by escalating the newest of its
+ * open reds of that month.
+ */
+async function issueMonthlyNotices(deps: EvaluatorDeps, ctx: AlertDecisionContext): Promise<number> {
+  const month = civilDateInZone(ctx.now, ctx.timeZone).slice(0, 7);
+  const states = [...deps.book.all()].map((e) => e.state);
+  const candidates = new Map<string, BookEntry>();
+  const noticed = new Set<string>();
+  for (const entry of deps.book.all()) {
+    const r = recordOf(entry.state);
+    if (!r) continue;
+    if (r.standing.level === 'supervision-notice' && civilDateInZone(r.standing.since, ctx.timeZone).slice(0, 7) === month) noticed.add(r.alert.deptCode);
+    const open = entry.state.status !== 'closed' && entry.state.status !== 'appealed';
+    if (open && r.standing.level === 'red' && civilDateInZone(r.standing.since, ctx.timeZone).slice(0, 7) === month) {
+      const current = candidates.get(r.alert.deptCode);
+      if (!current || Date.parse(r.standing.since) > Date.parse((recordOf(current.state)!.standing as { since: string }).since)) candidates.set(r.alert.deptCode, entry);
+    }
+  }
+  let issued = 0;
+  for (const [deptCode, entry] of candidates) {
+    if (noticed.has(deptCode)) continue;
+    const reds = redsInMonth(states, deptCode, month, ctx.timeZone);
+    if (reds < deps.config.monthlyRedsForNotice) continue;
+    const reason = `${reds} red alerts for this department in ${month} (§3.3: ${deps.config.monthlyRedsForNotice} or more)`;
+    await append(deps, decideAlert({ type: 'escalate', actor: systemActor, reason, departmentRedsThisMonth: reds }, entry.state, ctx));
+    issued++;
+  }
+  return issued;
 }
 
 async function append(deps: EvaluatorDeps, events: AlertEvent[]): Promise<void> {
