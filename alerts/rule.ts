@@ -42,6 +42,12 @@ export interface Rule {
   /** Deterministic rules must reach 100 % recall and no false alarm on the county simulator. */
   deterministic: boolean;
   /**
+   * True when the rule can start to hold with no new event, as time passes (a deadline): the
+   * scheduled run evaluates only these, over all cases. The others can only change when a case's
+   * events do, and run after each projection batch for the cases it touched (architecture.md).
+   */
+  timeDriven?: boolean;
+  /**
    * For a red rule: the yellow rule on the same clock. An open yellow alert of it becomes this red
    * when its deadline passes, instead of a second alert being raised (§5).
    */

@@ -44,10 +44,13 @@ export async function startAlerting(o: AlertingOptions) {
     hooks.send({ id: event.eventId, deptCode: r.alert.deptCode, level: r.standing.level === 'yellow' ? 'yellow' : 'red', body: { alertId: entry.alertId, position: Number(event.position), event: event.data } });
   });
 
+  // Scheduled runs look at all cases but only at rules a passing deadline can trip; runs after a
+  // projection batch look at every rule but only at the cases the batch touched.
   const run = async (caseIds?: readonly string[]): Promise<EvaluationReport> => {
     const ch = o.clickhouse();
     if (!ch) throw new Error('ClickHouse is not ready');
-    return evaluate({ store: o.store, ch, book, silences, rules, thresholds: o.thresholds, calendar: o.calendar, timeZone: o.timeZone, config: o.config }, now(), caseIds);
+    const deps = { store: o.store, ch, book, silences, rules, thresholds: o.thresholds, calendar: o.calendar, timeZone: o.timeZone, config: o.config };
+    return evaluate(deps, now(), caseIds, { timeDrivenOnly: caseIds === undefined });
   };
   const scheduler = alertScheduler({ intervalSeconds: o.intervalSeconds, run, log: o.log });
 

@@ -11,6 +11,7 @@ export const caseOverdue: Rule = {
   level: 'red',
   version: 1,
   deterministic: true,
+  timeDriven: true,
   yellowSibling: 'CASE-YELLOW',
   description: {
     zh: '办件超过承诺时限仍未办结，或超期办结（超期红灯）',

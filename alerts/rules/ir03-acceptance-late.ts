@@ -14,6 +14,7 @@ export const ir03AcceptanceLate: Rule = {
   level: 'red',
   version: 1,
   deterministic: true,
+  timeDriven: true,
   description: {
     zh: '收到申请后5个工作日内未作出受理、不予受理或补正告知决定（视为受理）',
     en: 'No decision to accept, refuse or request supplements within 5 working days of submission (acceptance deemed)',

@@ -21,6 +21,7 @@ export const ir07PauseTooLong: Rule = {
   level: 'red',
   version: 1,
   deterministic: true,
+  timeDriven: true,
   description: {
     zh: '特别程序超过告知时限、挂起超过规定工作日，或办结时暂停仍未结束',
     en: 'Special procedure past its announced limit, suspension past the maximum, or a pause still open at conclusion',

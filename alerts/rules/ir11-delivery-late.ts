@@ -48,6 +48,7 @@ export const ir11DeliveryLate: Rule = {
   level: 'yellow',
   version: 1,
   deterministic: true,
+  timeDriven: true,
   description: {
     zh: '证照送达超期：准予许可或出证办结后，超过规定工作日才送达（领取）证照',
     en: 'Certificate delivered more than the allowed working days after an approving conclusion',
@@ -66,6 +67,7 @@ export const ir11DeliveryMissing: Rule = {
   level: 'yellow',
   version: 1,
   deterministic: false,
+  timeDriven: true,
   description: {
     zh: '证照逾期未送达：准予许可或出证办结后，超过规定工作日仍无送达（领取）记录',
     en: 'No certificate delivery recorded within the allowed working days after an approving conclusion',

@@ -22,6 +22,7 @@ export const ir17BadRatingUnrectified: Rule = {
   level: 'yellow',
   version: 1,
   deterministic: true,
+  timeDriven: true,
   description: {
     zh: '差评未在规定工作日内整改回告',
     en: 'Bad rating (dissatisfied or very dissatisfied) not rectified and replied to within the allowed working days',

@@ -14,6 +14,7 @@ export const stepOverdue: Rule = {
   level: 'red',
   version: 1,
   deterministic: true,
+  timeDriven: true,
   yellowSibling: 'STEP-YELLOW',
   description: {
     zh: '办理环节超过环节时限仍未完成，或超时完成（环节超时红灯）',

@@ -32,6 +32,7 @@ async function eventToSse(): Promise<void> {
   while ((await fetch(`${server.url}/v1/alerts`, { headers: { authorization: `Bearer ${admin}` } })).status !== 200) await new Promise((r) => setTimeout(r, 200));
 
   const acked = new Map<string, number>();
+  let probesSent = 0;
   const latencies: number[] = [];
   const controller = new AbortController();
   const feed = (async () => {
@@ -50,7 +51,11 @@ async function eventToSse(): Promise<void> {
         if (!block.includes('event: AlertRaised') || !data) continue;
         const caseId = (JSON.parse(data.slice(6)) as { event: { payload: { caseId: string } } }).event.payload.caseId;
         const t = acked.get(caseId);
-        if (t !== undefined) latencies.push(performance.now() - t);
+        // The first red per case counts (CASE-OVERDUE and STATUTORY-OVERDUE may both fire).
+        if (t !== undefined) {
+          latencies.push(performance.now() - t);
+          acked.delete(caseId);
+        }
       }
     }
   })();
@@ -68,6 +73,7 @@ async function eventToSse(): Promise<void> {
       const caseId = `BENCH-LATE-${probes++}`;
       await post([caseEventOf('CaseSubmitted', caseId, { seq: 1, occurredAt: '2026-02-10T09:00:00+08:00' }), caseEventOf('CaseAccepted', caseId, { seq: 2, occurredAt: '2026-02-10T09:30:00+08:00' })]);
       acked.set(caseId, performance.now());
+      probesSent++;
     }
   }
   await new Promise((r) => setTimeout(r, 3000));
@@ -76,7 +82,7 @@ async function eventToSse(): Promise<void> {
   await server.stop();
   latencies.sort((a, b) => a - b);
   const q = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(0) : 'n/a');
-  console.log(`event → SSE: ${latencies.length} of ${probes} overdue events alerted under ${(sent / ((performance.now() - t0) / 1000)).toFixed(0)} background events/s; latency p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms (target p99 < 1000 ms)`);
+  console.log(`event → SSE: ${latencies.length} of ${probesSent} overdue cases alerted under ${(sent / ((performance.now() - t0) / 1000)).toFixed(0)} background events/s; latency p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms (target p99 < 1000 ms)`);
 }
 
 async function fullEvaluation(): Promise<void> {
