@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,13 +12,14 @@ const admin = 'e2e-admin-token-000000000000';
 const dept = 'e2e-dept-token-0000000000000';
 const supervisor = 'e2e-supervisor-token-000000';
 let server: RunningServer;
+const dataDir = mkdtempSync(join(tmpdir(), 'sunlight-e2e-alerts-'));
 const call = async (token: string, path: string, init: RequestInit = {}) =>
   fetch(`${server.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
 const at = (day: string, time = '10:00:00') => `${day}T${time}+08:00`;
 
 beforeAll(async () => {
   server = await startServer({
-    SUNLIGHT_DATA_DIR: mkdtempSync(join(tmpdir(), 'sunlight-e2e-alerts-')),
+    SUNLIGHT_DATA_DIR: dataDir,
     SUNLIGHT_ADMIN_TOKEN: admin,
     SUNLIGHT_ALERT_INTERVAL_SECONDS: '1',
     SUNLIGHT_TOKENS: JSON.stringify([
@@ -102,5 +105,15 @@ describe('an overdue case, end to end: event → red alert → feed → 回告 �
     const res = await call(supervisor, '/v1/alerts/backtest', { method: 'POST', body: JSON.stringify({ ruleId: 'CASE-OVERDUE', at: [at('2026-03-03', '08:00:00')] }) });
     const body = (await res.json()) as { wouldRaise: number; alerts: { caseId: string }[] };
     expect(body.alerts.map((a) => a.caseId)).toContain('QH-E2E-RED');
+  });
+
+  it('the backtest command asks the running server and prints what would have been raised', async () => {
+    const out = execFileSync(process.execPath, ['bin/sunlight.mjs', 'backtest', '--rule', 'CASE-OVERDUE', '--at', at('2026-03-03', '08:00:00'), '--token', supervisor], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      env: { ...process.env, SUNLIGHT_DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
+    expect(out).toMatch(/^CASE-OVERDUE: \d+ alerts would have been raised over 1 evaluations/);
+    expect(out).toContain('QH-E2E-RED');
   });
 });
