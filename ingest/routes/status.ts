@@ -26,6 +26,7 @@ export function statusRoutes(app: FastifyInstance, deps: IngestDeps): void {
         eventsProjected: projection.events,
         lastError: projection.lastError,
       },
+      alerts: deps.alerting ? { ...deps.alerting.scheduler.status(), openAlerts: deps.alerting.book.open().length, webhooks: deps.alerting.hooks.stats() } : null,
     };
   });
 
