@@ -30,6 +30,8 @@ export interface EvaluationReport {
   escalated: number;
   autoClosed: number;
   millis: number;
+  /** Time spent in the rule queries, and in raising, closing and escalating. */
+  queryMillis: number;
   perRule: Record<string, { violations: number; millis: number }>;
 }
 
@@ -42,7 +44,7 @@ export interface EvaluationReport {
 export async function evaluate(deps: EvaluatorDeps, now: Date, caseIds?: readonly string[], options: { timeDrivenOnly?: boolean } = {}): Promise<EvaluationReport> {
   const started = performance.now();
   const ctx: AlertDecisionContext = { now: now.toISOString(), calendar: await deps.calendar(), timeZone: deps.timeZone, config: deps.config };
-  const report: EvaluationReport = { violations: 0, raised: 0, silenced: 0, escalated: 0, autoClosed: 0, millis: 0, perRule: {} };
+  const report: EvaluationReport = { violations: 0, raised: 0, silenced: 0, escalated: 0, autoClosed: 0, millis: 0, queryMillis: 0, perRule: {} };
   const firing = new Set<string>();
   // The queries run side by side (ClickHouse parallelises them); raising stays sequential, in rule order.
   const chosen = options.timeDrivenOnly ? deps.rules.filter((r) => r.timeDriven) : deps.rules;
@@ -53,6 +55,7 @@ export async function evaluate(deps: EvaluatorDeps, now: Date, caseIds?: readonl
       return { rule, violations, millis: Math.round(performance.now() - t0) };
     }),
   );
+  report.queryMillis = Math.round(performance.now() - started);
   for (const { rule, violations, millis } of results) {
     report.perRule[rule.id] = { violations: violations.length, millis };
     report.violations += violations.length;
