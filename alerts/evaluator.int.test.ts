@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalendar } from '../domain/calendar/index.ts';
 import { defaultAlertConfig, recordOf } from '../domain/alerts/index.ts';
 import { countyDepartments } from '../domain/seed/county.ts';
-import { caseEventOf } from '../test/builders/case-events.ts';
+import { anAcceptedCase, caseEventOf } from '../test/builders/case-events.ts';
 import { ruleHarness, type RuleHarness } from '../test/support/rule-harness.ts';
 import { AlertBook } from './alert-book.ts';
 import { evaluate, type EvaluatorDeps } from './evaluator.ts';
@@ -14,11 +14,7 @@ import { SilenceBook, silenceStream } from './silences.ts';
 
 let h: RuleHarness;
 const at = (day: string, time = '10:00:00') => `${day}T${time}+08:00`;
-/** Seed matter QH-ZRZY-003, promised 10 working days: accepted Tue 02-10 → due Mon 03-02 (domain.md §8 Ex 1). */
-const acceptedFeb10 = (caseId: string) => [
-  caseEventOf('CaseSubmitted', caseId, { seq: 1, occurredAt: at('2026-02-10', '09:00:00') }),
-  caseEventOf('CaseAccepted', caseId, { seq: 2, occurredAt: at('2026-02-10', '09:30:00') }),
-];
+const acceptedFeb10 = (caseId: string) => anAcceptedCase(caseId, '2026-02-10');
 
 async function deps(rules = [caseYellow, caseOverdue]): Promise<EvaluatorDeps & { book: AlertBook; silences: SilenceBook }> {
   const book = new AlertBook();

@@ -11,6 +11,7 @@ import { createSqliteEventStore } from '../infra/event-store/sqlite.ts';
 import { loadSeed } from '../infra/seed.ts';
 import { aConcludedCaseHistory, caseEventOf } from '../test/builders/case-events.ts';
 import { testClickHouse } from '../test/support/chdb.ts';
+import { projected } from '../test/support/projected.ts';
 import { allTables, migrations, projections } from './index.ts';
 import { idleProgress, rebuildReadModels } from './rebuild.ts';
 import { createRunner, type ProjectionRunner } from './runner.ts';
@@ -32,10 +33,7 @@ async function snapshot(): Promise<Record<string, string[]>> {
   return out;
 }
 
-async function caughtUp(r: ProjectionRunner) {
-  const head = await store.headPosition();
-  while (r.status().checkpoint < head) await new Promise((res) => setTimeout(res, 20));
-}
+const caughtUp = (r: ProjectionRunner) => projected(store, r);
 
 beforeAll(async () => {
   ch = await testClickHouse();

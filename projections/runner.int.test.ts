@@ -12,6 +12,7 @@ import { createSqliteEventStore } from '../infra/event-store/sqlite.ts';
 import { loadSeed } from '../infra/seed.ts';
 import { aConcludedCaseHistory, caseEventOf } from '../test/builders/case-events.ts';
 import { testClickHouse } from '../test/support/chdb.ts';
+import { projected } from '../test/support/projected.ts';
 import { migrations, projections } from './index.ts';
 import { createRunner, type ProjectionRunner } from './runner.ts';
 
@@ -23,14 +24,7 @@ const appendCase = (events: CaseEvent[]) =>
 const count = async (sql: string) => Number((await (await ch.client.query({ query: sql, format: 'JSONEachRow' })).json<{ n: string }>())[0]!.n);
 const runner = (overrides: Partial<Parameters<typeof createRunner>[0]> = {}) =>
   createRunner({ store, ch, projections, services: projectionServices(store, defaultClockConfig), batchSize: 50, flushMs: 20, ...overrides });
-async function caughtUp(r: ProjectionRunner) {
-  const head = await store.headPosition();
-  const until = Date.now() + 20_000;
-  while (r.status().checkpoint < head) {
-    if (Date.now() > until) throw new Error(`projection stuck at ${r.status().checkpoint} of ${head}: ${r.status().lastError}`);
-    await new Promise((res) => setTimeout(res, 20));
-  }
-}
+const caughtUp = (r: ProjectionRunner) => projected(store, r);
 
 beforeAll(async () => {
   ch = await testClickHouse();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseEventOf } from '../../test/builders/case-events.ts';
+import { anAcceptedCase, caseEventOf } from '../../test/builders/case-events.ts';
 import { ruleHarness, type RuleHarness } from '../../test/support/rule-harness.ts';
 import { caseOverdue } from './case-overdue.ts';
 
@@ -10,11 +10,7 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 const at = (day: string, time = '10:00:00') => `${day}T${time}+08:00`;
-/** Seed matter QH-ZRZY-003: promised 10 working days; accepted Tue 02-10 → due Mon 03-02 (domain.md §8 Ex 1). */
-const acceptedFeb10 = (caseId: string) => [
-  caseEventOf('CaseSubmitted', caseId, { seq: 1, occurredAt: at('2026-02-10', '09:00:00') }),
-  caseEventOf('CaseAccepted', caseId, { seq: 2, occurredAt: at('2026-02-10', '09:30:00') }),
-];
+const acceptedFeb10 = (caseId: string) => anAcceptedCase(caseId, '2026-02-10');
 
 describe('CASE-OVERDUE: red on the promised clock', () => {
   it('fires for a case still open at 00:00 of the day after its due date, with the due date as evidence', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseEventOf } from '../../test/builders/case-events.ts';
+import { anAcceptedCase, caseEventOf } from '../../test/builders/case-events.ts';
 import { ruleHarness, type RuleHarness } from '../../test/support/rule-harness.ts';
 import { statutoryOverdue } from './statutory-overdue.ts';
 
@@ -10,14 +10,7 @@ beforeAll(async () => {
 afterAll(async () => h.close());
 
 const at = (day: string, time = '10:00:00') => `${day}T${time}+08:00`;
-/**
- * Seed matter QH-ZRZY-003, statutory 30 working days: accepted Tue 02-10, the Spring Festival
- * (02-15–02-23) skipped and the make-up Saturdays 02-14 and 02-28 counted → due Mon 03-30.
- */
-const acceptedFeb10 = (caseId: string) => [
-  caseEventOf('CaseSubmitted', caseId, { seq: 1, occurredAt: at('2026-02-10', '09:00:00') }),
-  caseEventOf('CaseAccepted', caseId, { seq: 2, occurredAt: at('2026-02-10', '09:30:00') }),
-];
+const acceptedFeb10 = (caseId: string) => anAcceptedCase(caseId, '2026-02-10');
 
 describe('STATUTORY-OVERDUE: red on the statutory clock', () => {
   it('fires for a case still open at 00:00 after its statutory due date, and not a minute before', async () => {

@@ -150,3 +150,18 @@ export function aConcludedCaseHistory(caseId: string = DEFAULT_CASE_ID): CaseEve
     caseEventOf('RatingSubmitted', caseId, { seq: 12, occurredAt: '2026-03-30T10:05:00+08:00' }),
   ];
 }
+
+/** `YYYY-MM-DD` and a time of day as an instant in Beijing time. */
+export const beijing = (day: string, time = '10:00:00') => `${day}T${time}+08:00`;
+
+/**
+ * A case submitted and accepted on `day` (09:00, 09:30) under the default matter QH-ZRZY-003
+ * (promised 10, statutory 30 working days). Accepted Tue 2026-02-10, it is due Mon 03-02 with
+ * yellow at 00:00 of the make-up Saturday 02-28 (domain.md §8 Ex 1).
+ */
+export function anAcceptedCase(caseId: string, day = '2026-02-10', overrides: EventOverrides<'CaseSubmitted'> = {}): CaseEvent[] {
+  return [
+    caseEventOf('CaseSubmitted', caseId, { seq: 1, occurredAt: beijing(day, '09:00:00'), ...overrides }),
+    caseEventOf('CaseAccepted', caseId, { seq: 2, occurredAt: beijing(day, '09:30:00'), ...(overrides as EventOverrides<'CaseAccepted'>) }),
+  ];
+}
