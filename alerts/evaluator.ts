@@ -41,7 +41,12 @@ export interface EvaluationReport {
  * closed whose case concluded in time or paused, and every escalation or notification that is due.
  * All system event ids are deterministic, so an evaluation interrupted and run again raises nothing twice.
  */
-export async function evaluate(deps: EvaluatorDeps, now: Date, caseIds?: readonly string[], options: { timeDrivenOnly?: boolean } = {}): Promise<EvaluationReport> {
+export async function evaluate(
+  deps: EvaluatorDeps,
+  now: Date,
+  caseIds?: readonly string[],
+  options: { timeDrivenOnly?: boolean; exclusive?: <T>(apply: () => Promise<T>) => Promise<T> } = {},
+): Promise<EvaluationReport> {
   const started = performance.now();
   const ctx: AlertDecisionContext = { now: now.toISOString(), calendar: await deps.calendar(), timeZone: deps.timeZone, config: deps.config };
   const report: EvaluationReport = { violations: 0, raised: 0, silenced: 0, escalated: 0, autoClosed: 0, millis: 0, queryMillis: 0, perRule: {} };
@@ -56,18 +61,23 @@ export async function evaluate(deps: EvaluatorDeps, now: Date, caseIds?: readonl
     }),
   );
   report.queryMillis = Math.round(performance.now() - started);
-  for (const { rule, violations, millis } of results) {
-    report.perRule[rule.id] = { violations: violations.length, millis };
-    report.violations += violations.length;
-    for (const v of violations) {
-      firing.add(openAlertKey(v.caseId, rule.id, v.level));
-      const outcome = await raiseIfNew(deps, rule, v, ctx);
-      if (outcome === 'raised') report.raised++;
-      if (outcome === 'silenced') report.silenced++;
+  // Queries of concurrent evaluations may overlap; what they change is applied one at a time, so two
+  // evaluations never decide on the same alert at once.
+  const exclusive = options.exclusive ?? ((apply) => apply());
+  await exclusive(async () => {
+    for (const { rule, violations, millis } of results) {
+      report.perRule[rule.id] = { violations: violations.length, millis };
+      report.violations += violations.length;
+      for (const v of violations) {
+        firing.add(openAlertKey(v.caseId, rule.id, v.level));
+        const outcome = await raiseIfNew(deps, rule, v, ctx);
+        if (outcome === 'raised') report.raised++;
+        if (outcome === 'silenced') report.silenced++;
+      }
     }
-  }
-  report.autoClosed = await closeClearedYellows(deps, firing, ctx, caseIds);
-  report.escalated = (await applyDueActions(deps, ctx)) + (await issueMonthlyNotices(deps, ctx));
+    report.autoClosed = await closeClearedYellows(deps, firing, ctx, caseIds);
+    report.escalated = (await applyDueActions(deps, ctx)) + (await issueMonthlyNotices(deps, ctx));
+  });
   report.millis = Math.round(performance.now() - started);
   return report;
 }

@@ -10,7 +10,11 @@ type Log = { info(obj: object, msg: string): void; warn(obj: object, msg: string
  * arrive meanwhile are gathered into the next run.
  */
 export function alertScheduler(args: { intervalSeconds: number; run(caseIds?: readonly string[]): Promise<EvaluationReport>; log: Log }) {
+  // Two lanes: scheduled runs over all cases can take seconds on a large county, and must not hold
+  // back the runs for the cases a batch just touched. Each lane runs one evaluation at a time; the
+  // evaluator itself serialises the changes they make.
   let chain: Promise<unknown> = Promise.resolve();
+  let scheduled: Promise<unknown> = Promise.resolve();
   let pendingCases: Set<string> | null = null;
   let last: { at: string; report: EvaluationReport; trigger: 'schedule' | 'batch' } | null = null;
   let lastError: string | null = null;
@@ -26,7 +30,8 @@ export function alertScheduler(args: { intervalSeconds: number; run(caseIds?: re
       args.log.warn({ err: lastError, trigger }, 'alert evaluation failed; the next run tries again');
     }
   };
-  const exclusive = (trigger: 'schedule' | 'batch', caseIds?: readonly string[]) => (chain = chain.then(() => runOnce(trigger, caseIds)));
+  const exclusive = (trigger: 'schedule' | 'batch', caseIds?: readonly string[]) =>
+    trigger === 'schedule' ? (scheduled = scheduled.then(() => runOnce(trigger, caseIds))) : (chain = chain.then(() => runOnce(trigger, caseIds)));
 
   const task: ScheduledTask = cron.schedule(`*/${Math.max(1, Math.min(59, args.intervalSeconds))} * * * * *`, () => exclusive('schedule'), {
     name: 'alert-evaluation',
@@ -56,7 +61,7 @@ export function alertScheduler(args: { intervalSeconds: number; run(caseIds?: re
     status: () => ({ intervalSeconds: args.intervalSeconds, last, lastError }),
     async stop(): Promise<void> {
       await task.stop();
-      await chain;
+      await Promise.all([chain, scheduled]);
     },
   };
 }

@@ -46,11 +46,17 @@ export async function startAlerting(o: AlertingOptions) {
 
   // Scheduled runs look at all cases but only at rules a passing deadline can trip; runs after a
   // projection batch look at every rule but only at the cases the batch touched.
+  let applying: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(apply: () => Promise<T>): Promise<T> => {
+    const next = applying.then(apply);
+    applying = next.catch(() => undefined);
+    return next;
+  };
   const run = async (caseIds?: readonly string[]): Promise<EvaluationReport> => {
     const ch = o.clickhouse();
     if (!ch) throw new Error('ClickHouse is not ready');
     const deps = { store: o.store, ch, book, silences, rules, thresholds: o.thresholds, calendar: o.calendar, timeZone: o.timeZone, config: o.config };
-    return evaluate(deps, now(), caseIds, { timeDrivenOnly: caseIds === undefined });
+    return evaluate(deps, now(), caseIds, { timeDrivenOnly: caseIds === undefined, exclusive });
   };
   const scheduler = alertScheduler({ intervalSeconds: o.intervalSeconds, run, log: o.log });
 
