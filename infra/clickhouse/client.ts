@@ -28,6 +28,9 @@ export function pinnedSettings(timeZone: string): ClickHouseSettings {
     // A projection batch is one insert per table; do not let a server deduplicate retried
     // blocks behind our back: idempotency is by the version column, which is explicit.
     insert_deduplicate: 0,
+    // A row and its replays always share a partition (the partition key is part of the row), so
+    // FINAL need not merge across partitions, and can read them in parallel.
+    do_not_merge_across_partitions_select_final: 1,
   };
 }
 
