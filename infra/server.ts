@@ -25,13 +25,17 @@ async function main(): Promise<void> {
   const preparer = config.ingest.workers > 0 ? workerPreparer(config.ingest.workers) : inlinePreparer();
   const logger = pino({ level: config.logLevel });
   let alerting: Alerting | undefined;
+  let demoRun: ReturnType<typeof startDemo> | undefined;
+  // While the demo replays the past, deadlines are judged at its simulated present, not today.
+  const supervisionNow = () => (demoRun && !demoRun.status().caughtUp ? new Date(demoRun.status().simulatedNow) : new Date());
   const readModels = config.projection.enabled
     ? startReadModels(config, store, logger, (batch) => void alerting?.scheduler.touched(batch.caseIds))
     : undefined;
   const deps: IngestDeps = {
     store, tokens: registry, limits: config.ingest, storeKind: config.eventStore.kind, now: () => new Date(), preparer,
     ...(readModels && { projection: readModels, clickhouse: readModels.clickhouse }),
-    caseClock: caseClockService(store, config.clock, () => new Date()),
+    caseClock: caseClockService(store, config.clock, () => supervisionNow()),
+    supervisionNow: () => supervisionNow(),
   };
   const app = await buildApp(deps, { logger });
   const demo = (await demoWanted(store, config.dataDir, config.demo.mode))
@@ -40,7 +44,6 @@ async function main(): Promise<void> {
   const seeded = await loadSeed(store, new Date());
   if (seeded.appended > 0) app.log.info({ events: seeded.appended }, 'loaded reference data (calendars, demo county)');
 
-  let demoRun: ReturnType<typeof startDemo> | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
       alerting = await startAlerting({
         store, clickhouse: readModels.clickhouse, calendar: currentCalendar(store), timeZone: config.timeZone,
         config: config.alerts.lifecycle, thresholds: config.alerts.thresholds, intervalSeconds: config.alerts.intervalSeconds, webhooks: config.alerts.webhooks, log: logger,
+        now: supervisionNow,
       });
       deps.alerting = alerting;
       app.log.info({ intervalSeconds: config.alerts.intervalSeconds }, 'alerting started');

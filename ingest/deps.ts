@@ -16,6 +16,11 @@ export interface IngestDeps {
   /** Which store backs the log, reported by /health. */
   storeKind: string;
   now: () => Date;
+  /**
+   * The instant deadlines are judged against: the wall clock, except while the demo county is
+   * still replaying the past, when it is the demo's simulated present.
+   */
+  supervisionNow?: () => Date;
   /** Parses and validates event batches: inline, or on worker threads in the server. */
   preparer: BatchPreparer;
   /** The projection runner, when read models are maintained by this process. */

@@ -41,7 +41,7 @@ export function casesListRoute(app: FastifyInstance, deps: IngestDeps): void {
           query: `SELECT case_id, matter_code, dept_code, dept_name, status, kind, toString(submitted_on) AS submitted_on, toString(accepted_on) AS accepted_on,
                     toString(due_date) AS due_date, warn_at, overdue_at, classification, used_days, promised_limit, extension_days, paused_days, toString(statutory_due_date) AS statutory_due_date
                   FROM cases FINAL WHERE ${where.join(' AND ')} ORDER BY isNull(due_date), due_date, case_id LIMIT {limit:UInt32}`,
-          query_params: { now: chInstant(deps.now().toISOString()), status: q.status ?? '', department: q.department ?? '', own: p.departments, limit: q.limit },
+          query_params: { now: chInstant((deps.supervisionNow ?? deps.now)().toISOString()), status: q.status ?? '', department: q.department ?? '', own: p.departments, limit: q.limit },
           format: 'JSONEachRow',
         })
       ).json();

@@ -25,7 +25,7 @@ export function departmentStatsRoute(app: FastifyInstance, deps: IngestDeps): vo
       requireRole(request, ['supervisor', 'leader', 'auditor', 'admin']);
       const ch = deps.clickhouse?.();
       if (!ch) throw new HttpError(503, 'READ_MODELS_UNAVAILABLE', 'The read models are not available on this server yet.');
-      const to = request.query.to ?? deps.now().toISOString().slice(0, 10);
+      const to = request.query.to ?? (deps.supervisionNow ?? deps.now)().toISOString().slice(0, 10);
       const from = request.query.from ?? new Date(Date.parse(to) - 29 * 86_400_000).toISOString().slice(0, 10);
       const rows = await (
         await ch.client.query({
