@@ -1,6 +1,7 @@
 import type { DdlContext } from '../infra/clickhouse/ddl.ts';
 import type { Migration } from '../infra/clickhouse/migrations.ts';
 import { dailyStatsView } from './aggregates/daily-stats.ts';
+import { divisionsView } from './reference/divisions.ts';
 import { casesProjection } from './cases/index.ts';
 import { checkpointsTable } from './checkpoint.ts';
 import { complaintsProjection } from './complaints/index.ts';
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
     up: (ctx) => Object.entries(allTables()).map(([name, ddl]) => ddl(ctx, name)),
   },
   { version: 2, name: 'daily_stats view for performance rankings', up: (ctx) => [dailyStatsView(ctx)] },
+  { version: 3, name: 'divisions view over departments and windows', up: (ctx) => [divisionsView(ctx)] },
 ];

@@ -61,6 +61,12 @@ describe('given a log of reference data and case events', () => {
     expect(await count('SELECT count() n FROM ratings FINAL')).toBe(aConcludedCaseHistory('x').filter((e) => e.type === 'RatingSubmitted').length * 30);
   });
 
+  it('derives the divisions of the seed county from its departments and windows', async () => {
+    const rows = await (await ch.client.query({ query: "SELECT division_code, level, centre_name FROM divisions ORDER BY division_code", format: 'JSONEachRow' })).json<{ division_code: string; level: string; centre_name: string }>();
+    expect(rows[0]).toMatchObject({ division_code: '329901', level: 'county' });
+    expect(rows.filter((r) => r.level === 'town').map((r) => r.centre_name)).toEqual(expect.arrayContaining(['青石镇便民服务中心']));
+  });
+
   it('keeps tailing: an event appended later is projected', async () => {
     await appendCase([caseEventOf('ComplaintFiled', 'QH-P-LATE')]);
     await caughtUp(live);
