@@ -12,5 +12,5 @@ export async function openEventStore(config: Config): Promise<EventStore> {
     return createKurrentDbEventStore({ connectionString: config.eventStore.connectionString });
   }
   mkdirSync(dirname(config.eventStore.file), { recursive: true });
-  return createSqliteEventStore({ file: config.eventStore.file });
+  return createSqliteEventStore({ file: config.eventStore.file, backgroundCheckpoint: true });
 }

