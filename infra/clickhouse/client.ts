@@ -1,4 +1,6 @@
 import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions, type ClickHouseSettings } from '@clickhouse/client';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '../config.ts';
 
 /**
@@ -11,6 +13,8 @@ export interface ClickHouse {
   database: string;
   /** Set when the DDL must be replicated across a cluster. */
   cluster?: string;
+  /** chDB only: a directory for insert files (see insertRows). */
+  insertDir?: string;
   close(): Promise<void>;
 }
 
@@ -56,5 +60,9 @@ export async function openChdb(path: string, database: string, settings: ClickHo
   const client = createClient({ connection, clickhouse_settings: settings });
   await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
   await client.command({ query: `USE ${database}` });
-  return { client, kind: 'chdb', database, close: () => client.close() };
+  // Insert files left by a crash are rows whose insert never returned: their batch is projected again.
+  const insertDir = join(path, 'insert-files');
+  rmSync(insertDir, { recursive: true, force: true });
+  mkdirSync(insertDir, { recursive: true });
+  return { client, kind: 'chdb', database, insertDir, close: () => client.close() };
 }
