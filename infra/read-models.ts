@@ -3,7 +3,7 @@ import { projectionServices } from '../projections/projection.ts';
 import { idleProgress, rebuildReadModels, type RebuildProgress } from '../projections/rebuild.ts';
 import { createRunner, type BatchInfo, type ProjectionRunner, type RunnerStatus } from '../projections/runner.ts';
 import { openClickHouse, type ClickHouse } from './clickhouse/client.ts';
-import { migrate } from './clickhouse/migrations.ts';
+import { migrate, rebuildNeeded } from './clickhouse/migrations.ts';
 import type { Config } from './config.ts';
 import type { EventStore } from './event-store/port.ts';
 
@@ -23,14 +23,33 @@ export function startReadModels(config: Config, store: EventStore, log: Log, onB
   const newRunner = (c: ClickHouse) =>
     createRunner({ store, ch: c, projections, services: projectionServices(store, config.clock), batchSize: config.projection.batchSize, flushMs: config.projection.flushMs, log, ...(onBatch && { onBatch }) });
 
+  /** Starts a rebuild in the background; false if one is running or ClickHouse is not ready. */
+  function rebuild(): boolean {
+    if (!ch || !runner || rebuildProgress.state === 'running' || rebuildProgress.state === 'swapping') return false;
+    const c = ch;
+    void rebuildReadModels({
+      store, ch: c, projections, services: projectionServices(store, config.clock), progress: rebuildProgress,
+      pauseLive: async () => runner?.stop(),
+      resumeLive: async () => {
+        runner = newRunner(c);
+        await runner.start();
+      },
+    }).catch((error: unknown) => log.error({ err: error }, 'rebuild failed'));
+    return true;
+  }
+
+  // Kept across attempts: a migration recorded before a failed start is not applied a second time.
+  let fillNewReadModels = false;
   const ready = (async () => {
     for (let attempt = 0; !stopped; attempt++) {
       try {
         ch = await openClickHouse(config);
         const applied = await migrate(ch, migrations);
         if (applied.length > 0) log.info({ applied }, 'read-model migrations applied');
+        fillNewReadModels ||= rebuildNeeded(applied, migrations);
         runner = newRunner(ch);
         await runner.start();
+        if (fillNewReadModels && rebuild()) log.info({}, 'rebuilding the read models to fill the ones a migration added from the log');
         return;
       } catch (error) {
         lastError = error instanceof Error ? error.message : String(error);
@@ -50,20 +69,7 @@ export function startReadModels(config: Config, store: EventStore, log: Log, onB
       return runner?.status() ?? { state: 'starting', checkpoint: -1n, lastError, batches: 0, events: 0, lastRecordedAt: null };
     },
     rebuildProgress: (): RebuildProgress => ({ ...rebuildProgress }),
-    /** Starts a rebuild in the background; false if one is running or ClickHouse is not ready. */
-    rebuild(): boolean {
-      if (!ch || !runner || rebuildProgress.state === 'running' || rebuildProgress.state === 'swapping') return false;
-      const c = ch;
-      void rebuildReadModels({
-        store, ch: c, projections, services: projectionServices(store, config.clock), progress: rebuildProgress,
-        pauseLive: async () => runner?.stop(),
-        resumeLive: async () => {
-          runner = newRunner(c);
-          await runner.start();
-        },
-      }).catch((error: unknown) => log.error({ err: error }, 'rebuild failed'));
-      return true;
-    },
+    rebuild,
     async stop(): Promise<void> {
       stopped = true;
       await runner?.stop();

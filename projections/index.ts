@@ -1,6 +1,7 @@
 import type { DdlContext } from '../infra/clickhouse/ddl.ts';
 import type { Migration } from '../infra/clickhouse/migrations.ts';
 import { dailyStatsView } from './aggregates/daily-stats.ts';
+import { alertsProjection } from './alerts/index.ts';
 import { divisionsView } from './reference/divisions.ts';
 import { casesProjection } from './cases/index.ts';
 import { checkpointsTable } from './checkpoint.ts';
@@ -11,8 +12,11 @@ import type { Projection } from './projection.ts';
 import { ratingsProjection } from './ratings/index.ts';
 import { referenceProjection } from './reference/index.ts';
 
+/** The read models of the first schema version: migration 1 creates exactly these, whatever is added later. */
+const firstVersion: Projection[] = [referenceProjection, eventsProjection, casesProjection, feesProjection, ratingsProjection, complaintsProjection];
+
 /** Every read model the runner maintains, in one place. */
-export const projections: Projection[] = [referenceProjection, eventsProjection, casesProjection, feesProjection, ratingsProjection, complaintsProjection];
+export const projections: Projection[] = [...firstVersion, alertsProjection];
 
 /** Every table the projections write, with its DDL, plus the checkpoint table. */
 export function allTables(list: Projection[] = projections): Record<string, (ctx: DdlContext, name: string) => string> {
@@ -24,8 +28,14 @@ export const migrations: Migration[] = [
   {
     version: 1,
     name: 'read models: events, cases, case steps, reference data, fees, ratings, complaints, checkpoints',
-    up: (ctx) => Object.entries(allTables()).map(([name, ddl]) => ddl(ctx, name)),
+    up: (ctx) => Object.entries(allTables(firstVersion)).map(([name, ddl]) => ddl(ctx, name)),
   },
   { version: 2, name: 'daily_stats view for performance rankings', up: (ctx) => [dailyStatsView(ctx)] },
   { version: 3, name: 'divisions view over departments and windows', up: (ctx) => [divisionsView(ctx)] },
+  {
+    version: 4,
+    name: 'alerts and alert_events: the alert lifecycle (domain.md §5)',
+    up: (ctx) => Object.entries(alertsProjection.tables).map(([name, ddl]) => ddl(ctx, name)),
+    fillsFromLog: true,
+  },
 ];

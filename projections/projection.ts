@@ -1,6 +1,6 @@
 import type { ClockConfig } from '../domain/clock/index.ts';
 import type { EventStore, RecordedEvent } from '../infra/event-store/port.ts';
-import { CaseHistories } from './services/case-histories.ts';
+import { StreamHistories } from './services/stream-histories.ts';
 import { ReferenceData } from './services/reference-data.ts';
 import type { DdlContext } from '../infra/clickhouse/ddl.ts';
 
@@ -24,12 +24,21 @@ export interface ProjectionServices {
   timeZone: string;
   clock: ClockConfig;
   reference: ReferenceData;
-  histories: CaseHistories;
+  /** Case streams' histories, for the case clock. */
+  histories: StreamHistories;
+  /** Alert streams' histories: only AlertRaised says which case and rule an alert is about. */
+  alerts: StreamHistories;
 }
 
 /** Fresh services for one runner or one rebuild: their caches follow that reader's position. */
 export function projectionServices(store: EventStore, clock: ClockConfig): ProjectionServices {
-  return { timeZone: clock.timeZone, clock, reference: new ReferenceData(store), histories: new CaseHistories(store) };
+  return {
+    timeZone: clock.timeZone,
+    clock,
+    reference: new ReferenceData(store),
+    histories: new StreamHistories(store, 'case-'),
+    alerts: new StreamHistories(store, 'alert-'),
+  };
 }
 
 export const isCaseStream = (streamId: string) => streamId.startsWith('case-');

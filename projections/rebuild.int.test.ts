@@ -4,12 +4,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noAlert, raiseCommand } from '../domain/alerts/scenarios.fixture.ts';
 import type { CaseEvent } from '../domain/events/catalogue.ts';
 import type { ClickHouse } from '../infra/clickhouse/client.ts';
 import { migrate } from '../infra/clickhouse/migrations.ts';
 import { createSqliteEventStore } from '../infra/event-store/sqlite.ts';
 import { loadSeed } from '../infra/seed.ts';
 import { aConcludedCaseHistory, caseEventOf } from '../test/builders/case-events.ts';
+import { appendAlertEvents } from '../test/support/alert-streams.ts';
 import { testClickHouse } from '../test/support/chdb.ts';
 import { projected } from '../test/support/projected.ts';
 import { allTables, migrations, projections } from './index.ts';
@@ -40,6 +42,9 @@ beforeAll(async () => {
   await migrate(ch, migrations);
   await loadSeed(store, new Date());
   for (let i = 0; i < 40; i++) await appendCase(aConcludedCaseHistory(`QH-R-${i}`));
+  // Alert lifecycles of five events, replied to and verified, interleaved so live batches cut them.
+  const alerts = [0, 1, 2].map((i) => noAlert().then(raiseCommand('red', { caseId: `QH-R-${i}` }), '2026-03-31T10:00:00+08:00').notified().acknowledged().replied().verified().events);
+  for (let step = 0; step < 5; step++) for (const events of alerts) await appendAlertEvents(store, [events[step]!]);
 });
 afterAll(async () => store.close());
 
@@ -51,6 +56,8 @@ describe('rebuilding the read models from the log', () => {
     await caughtUp(live);
     const before = await snapshot();
     expect(before.events!.length).toBe(40 * aConcludedCaseHistory('x').length);
+    expect(before.alerts!.map((r) => JSON.parse(r).status)).toEqual(['closed', 'closed', 'closed']);
+    expect(before.alert_events!.length).toBe(15);
 
     const progress = idleProgress();
     await rebuildReadModels({

@@ -6,6 +6,17 @@ export interface Migration {
   version: number;
   name: string;
   up(ctx: DdlContext): string[];
+  /**
+   * The migration adds a read model the log must fill. The runner only projects what follows its
+   * checkpoint, so a database that already had read models needs a rebuild to fill it.
+   */
+  fillsFromLog?: boolean;
+}
+
+/** Whether the migrations just applied leave new read models empty: only on a database that existed before them. */
+export function rebuildNeeded(applied: readonly number[], migrations: readonly Migration[]): boolean {
+  const first = Math.min(...migrations.map((m) => m.version));
+  return !applied.includes(first) && migrations.some((m) => m.fillsFromLog && applied.includes(m.version));
 }
 
 /** Applies, in version order, every migration not yet recorded in `schema_migrations`. */

@@ -1,33 +1,36 @@
 import type { EventStore, RecordedEvent } from '../../infra/event-store/port.ts';
 
 /**
- * Each touched case's whole history, which its clock is computed from. Kept in a bounded cache
- * fed by the batches flowing through; a case not in the cache whose first event in the batch is
- * not revision 0 has earlier events, which are read from the store once.
+ * The whole history of each touched stream of one kind (cases, alerts), which their rows are
+ * folded from. Kept in a bounded cache fed by the batches flowing through; a stream not in the
+ * cache whose first event in the batch is not revision 0 has earlier events, which are read from
+ * the store once.
  */
-export class CaseHistories {
+export class StreamHistories {
   private readonly cache = new Map<string, RecordedEvent[]>();
 
   constructor(
     private readonly store: EventStore,
-    private readonly maxCases = 50_000,
+    /** Streams whose id starts with this, e.g. 'case-'. */
+    readonly prefix: string,
+    private readonly maxStreams = 50_000,
   ) {}
 
-  /** Feeds one batch's events of case streams, in order. */
+  /** Feeds one batch's events of the matching streams, in order. */
   async observe(batch: readonly RecordedEvent[]): Promise<void> {
     for (const e of batch) {
-      if (!e.streamId.startsWith('case-')) continue;
+      if (!e.streamId.startsWith(this.prefix)) continue;
       let history = this.cache.get(e.streamId);
       if (!history) history = await this.load(e);
       else this.cache.delete(e.streamId);
       // A history loaded from the store may already hold this event (the store ran ahead of us).
       if (history.length === 0 || history.at(-1)!.position < e.position) history.push(e);
       this.cache.set(e.streamId, history);
-      if (this.cache.size > this.maxCases) this.cache.delete(this.cache.keys().next().value!);
+      if (this.cache.size > this.maxStreams) this.cache.delete(this.cache.keys().next().value!);
     }
   }
 
-  /** The case's events up to and including position `upTo`, in stream order. */
+  /** The stream's events up to and including position `upTo`, in stream order. */
   upTo(streamId: string, upTo: bigint): RecordedEvent[] {
     const history = this.cache.get(streamId) ?? [];
     return history.filter((e) => e.position <= upTo);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { ClickHouse } from '../infra/clickhouse/client.ts';
+import type { DdlContext } from '../infra/clickhouse/ddl.ts';
+import { migrate, rebuildNeeded } from '../infra/clickhouse/migrations.ts';
+import { testClickHouse } from '../test/support/chdb.ts';
+import { migrations } from './index.ts';
+
+const tablesOf = async (ch: ClickHouse) =>
+  (await (await ch.client.query({ query: 'SELECT name FROM system.tables WHERE database = currentDatabase()', format: 'JSONEachRow' })).json<{ name: string }>()).map((r) => r.name);
+
+describe('the read-model migrations', () => {
+  it('given a database at version 3, version 4 alone adds the alert tables, and asks for a rebuild to fill them from the log', async () => {
+    const ch = await testClickHouse(`m_v3_${Date.now()}`);
+    expect(await migrate(ch, migrations.filter((m) => m.version <= 3))).toEqual([1, 2, 3]);
+    expect(await tablesOf(ch)).not.toContain('alerts');
+    const applied = await migrate(ch, migrations);
+    expect(applied).toEqual([4]);
+    expect(await tablesOf(ch)).toEqual(expect.arrayContaining(['alerts', 'alert_events']));
+    expect(rebuildNeeded(applied, migrations)).toBe(true);
+    expect(await migrate(ch, migrations)).toEqual([]);
+  });
+
+  it('given a fresh database, every version applies at once and nothing needs a rebuild: the runner projects from the start', async () => {
+    const ch = await testClickHouse(`m_fresh_${Date.now()}`);
+    const applied = await migrate(ch, migrations);
+    expect(applied).toEqual(migrations.map((m) => m.version));
+    expect(rebuildNeeded(applied, migrations)).toBe(false);
+  });
+
+  it('every statement can run again without error (IF NOT EXISTS), so a migration interrupted before it was recorded is rerun safely', async () => {
+    const ch = await testClickHouse(`m_twice_${Date.now()}`);
+    const ctx: DdlContext = { database: ch.database };
+    for (const m of migrations) for (const query of [...m.up(ctx), ...m.up(ctx)]) await ch.client.command({ query });
+    expect(await tablesOf(ch)).toEqual(expect.arrayContaining(['alerts', 'alert_events', 'events', 'cases', 'daily_stats']));
+  });
+});
