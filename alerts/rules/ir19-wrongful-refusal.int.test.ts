@@ -44,6 +44,9 @@ describe('IR19: suspected wrongful refusal', () => {
       ['QH-IR19-R3', 'subjectId', '2026-05-18'],
     ]);
     expect(found[0]).toMatchObject({ level: 'yellow', evidenceEventIds: [r1[1]!.eventId, n1[0]!.eventId, n1[1]!.eventId], figures: { resubmittedCaseIds: 'QH-IR19-N1' } });
+    // The pair is found from the refused side too, and a batch touching neither case finds nothing.
+    expect((await h.evaluate(ir19WrongfulRefusal, NOW, { caseIds: ['QH-IR19-R3'] })).map((v) => [v.caseId, v.figures.resubmittedCaseIds])).toEqual([['QH-IR19-R3', 'QH-IR19-N3']]);
+    expect(await h.evaluate(ir19WrongfulRefusal, NOW, { caseIds: ['QH-IR19-R2'] })).toEqual([]);
   });
 
   it('fires when a complaint about the refusal is upheld, and not when it is found unsubstantiated', async () => {

@@ -14,9 +14,26 @@ import { localDate, workdayByIndex, workdayIndex } from './working-days-sql.ts';
  */
 
 /**
+ * After a batch, the applications that can pair with a touched case: the touched cases themselves,
+ * the refused cases of their matters (a touched case may be the later, accepted application), and,
+ * when a touched case was itself refused, the accepted cases of its matter. Refusals are rare, so
+ * this spares parsing nearly every submission in the county (the rule was a third of a batch
+ * evaluation's time at 50,000 cases). Every case is a candidate in a full evaluation.
+ */
+const pairCandidates = `(empty({case_ids:Array(String)}) OR events.case_id IN (
+  SELECT arrayJoin({case_ids:Array(String)})
+  UNION ALL
+  SELECT case_id FROM events WHERE type = 'AcceptanceRefused' AND matter_code IN (
+    SELECT matter_code FROM events WHERE case_id IN {case_ids:Array(String)} AND type = 'CaseSubmitted')
+  UNION ALL
+  SELECT case_id FROM events WHERE type = 'CaseAccepted' AND matter_code IN (
+    SELECT matter_code FROM events WHERE case_id IN {case_ids:Array(String)} AND type = 'AcceptanceRefused')))`;
+
+/**
  * Every case with a CaseSubmitted: its first submission (the applicant as the read model holds
  * it: a natural person's name and ID number masked, domain.md §7; an organisation's public),
- * its first acceptance and its refusal. One pass over the events.
+ * its first acceptance and its refusal. One pass over the events, without FINAL: a replayed row
+ * repeats its original exactly, and firsts, minima and "any" are the same with it or without it.
  */
 const applications = `
   SELECT case_id, submitted_id, submitted_at, matter_code, accepted_id, accepted_at, accepted, refused_id, refused_at, refusing_dept, refused,
@@ -36,7 +53,7 @@ const applications = `
       countIf(type = 'CaseAccepted') > 0 AS accepted,
       argMinIf(event_id, position, type = 'AcceptanceRefused') AS refused_id, minIf(occurred_at, type = 'AcceptanceRefused') AS refused_at,
       argMinIf(dept_code, position, type = 'AcceptanceRefused') AS refusing_dept, countIf(type = 'AcceptanceRefused') > 0 AS refused
-    FROM events FINAL WHERE type IN ('CaseSubmitted', 'CaseAccepted', 'AcceptanceRefused') GROUP BY case_id
+    FROM events WHERE type IN ('CaseSubmitted', 'CaseAccepted', 'AcceptanceRefused') AND ${pairCandidates} GROUP BY case_id
     HAVING countIf(type = 'CaseSubmitted') > 0)`;
 
 /**

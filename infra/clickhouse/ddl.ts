@@ -18,3 +18,11 @@ export function replacingEngine(ctx: DdlContext, table: string, version: string)
 
 /** Instants are stored in UTC with millisecond precision; civil dates use `Date` (the deployment's zone). */
 export const INSTANT = "DateTime64(3, 'UTC')";
+
+/**
+ * For tables read by case: the rules run after every projection batch for the few cases it
+ * touched, and with the default granules of 8,192 rows each such lookup decompressed thousands of
+ * other cases' payloads. Granules of 256 rows made a touched-case read with FINAL about three times
+ * faster at 50,000 cases; the larger primary index (one mark per 256 rows) stays small.
+ */
+export const CASE_LOOKUP_SETTINGS = 'SETTINGS index_granularity = 256';

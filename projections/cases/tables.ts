@@ -1,4 +1,4 @@
-import { INSTANT, onCluster, replacingEngine, type DdlContext } from '../../infra/clickhouse/ddl.ts';
+import { CASE_LOOKUP_SETTINGS, INSTANT, onCluster, replacingEngine, type DdlContext } from '../../infra/clickhouse/ddl.ts';
 
 /**
  * Each case's current state and clock: what "which cases are due, which are late" is asked of.
@@ -21,7 +21,7 @@ export const casesTable = (ctx: DdlContext, name: string) => `
     ended_on Nullable(Date), ended_by LowCardinality(String), ended_at Nullable(${INSTANT}),
     result_code LowCardinality(String), fee_total Decimal(18, 2), event_count UInt32,
     anomalies Array(String), anomaly_details String, calendar_fallback UInt8, version UInt64
-  ) ENGINE = ${replacingEngine(ctx, name, 'version')} ORDER BY case_id`;
+  ) ENGINE = ${replacingEngine(ctx, name, 'version')} ORDER BY case_id ${CASE_LOOKUP_SETTINGS}`;
 
 /** Each run of a catalogue step with its own clock (domain.md §3.2 step 9; IR08). */
 export const caseStepsTable = (ctx: DdlContext, name: string) => `
@@ -30,4 +30,4 @@ export const caseStepsTable = (ctx: DdlContext, name: string) => `
     dept_code LowCardinality(String), started_on Date, completed_on Nullable(Date), step_limit Nullable(UInt16),
     due_date Nullable(Date), warn_at Nullable(${INSTANT}), overdue_at Nullable(${INSTANT}), used_days Nullable(UInt16),
     overrun Nullable(UInt8), classification LowCardinality(String), version UInt64
-  ) ENGINE = ${replacingEngine(ctx, name, 'version')} ORDER BY (case_id, step_code, occurrence)`;
+  ) ENGINE = ${replacingEngine(ctx, name, 'version')} ORDER BY (case_id, step_code, occurrence) ${CASE_LOOKUP_SETTINGS}`;

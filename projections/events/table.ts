@@ -1,4 +1,4 @@
-import { INSTANT, onCluster, replacingEngine, type DdlContext } from '../../infra/clickhouse/ddl.ts';
+import { CASE_LOOKUP_SETTINGS, INSTANT, onCluster, replacingEngine, type DdlContext } from '../../infra/clickhouse/ddl.ts';
 
 /** Every case event, flattened, for audit queries and analytics. Personal data is masked here. */
 export const eventsTable = (ctx: DdlContext, name: string) => `
@@ -27,4 +27,5 @@ export const eventsTable = (ctx: DdlContext, name: string) => `
     hash           String
   ) ENGINE = ${replacingEngine(ctx, name, 'position')}
   PARTITION BY toYYYYMM(occurred_at)
-  ORDER BY (case_id, position)`;
+  ORDER BY (case_id, position)
+  ${CASE_LOOKUP_SETTINGS}`;
