@@ -47,9 +47,12 @@ export function alertScheduler(args: { intervalSeconds: number; run(caseIds?: re
   return {
     /** After a projection batch: evaluate the touched cases as soon as the previous run is done. */
     touched(caseIds: Iterable<string>): Promise<unknown> {
+      const ids = [...caseIds];
+      // A batch of alert or reference events touches no case; an empty list would mean "every case".
+      if (ids.length === 0) return chain;
       const fresh = pendingCases === null;
       pendingCases ??= new Set();
-      for (const id of caseIds) pendingCases.add(id);
+      for (const id of ids) pendingCases.add(id);
       if (!fresh) return chain;
       return (chain = chain.then(() => {
         const ids = [...(pendingCases ?? [])];

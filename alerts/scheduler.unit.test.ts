@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { EvaluationReport } from './evaluator.ts';
+import { alertScheduler } from './scheduler.ts';
+
+const report: EvaluationReport = { violations: 0, raised: 0, silenced: 0, escalated: 0, autoClosed: 0, millis: 0, queryMillis: 0, perRule: {} };
+const quiet = { info() {}, warn() {}, error() {}, debug() {} };
+
+describe('alert scheduler, batch lane', () => {
+  it('evaluates the touched cases, gathers those touched meanwhile into one next run, and ignores a batch that touched none', async () => {
+    const runs: (readonly string[] | undefined)[] = [];
+    let release!: () => void;
+    const first = new Promise<void>((r) => (release = r));
+    const scheduler = alertScheduler({
+      intervalSeconds: 59,
+      log: quiet,
+      run: async (caseIds) => {
+        runs.push(caseIds);
+        if (runs.length === 1) await first;
+        return report;
+      },
+    });
+    try {
+      void scheduler.touched(['A']);
+      await Promise.resolve();
+      // An alert-only batch: no case touched. It must not become a run over every case.
+      void scheduler.touched([]);
+      void scheduler.touched(['B']);
+      const last = scheduler.touched(['C', 'B']);
+      release();
+      await last;
+      expect(runs).toEqual([['A'], ['B', 'C']]);
+      await scheduler.touched([]);
+      expect(runs).toEqual([['A'], ['B', 'C']]);
+    } finally {
+      await scheduler.stop();
+    }
+  });
+});
