@@ -4,11 +4,11 @@ import type Database from 'better-sqlite3';
  * One table holds the log. `position` is the rowid, so the global order is the insertion order
  * under SQLite's single writer lock: a reader never sees position n+1 before n.
  *
- * Duplicate detection looks events up by `event_key`, the first 64 bits of the event id, in a
- * non-unique index, and compares the full id. A unique index on the 36-character id did the same
- * job but its random inserts dirtied about twice as many pages per commit, which halved batch
- * throughput once the log held a few hundred thousand events. Uniqueness of the full id is
- * enforced by the append code, which runs under the write lock (BEGIN IMMEDIATE).
+ * Duplicate detection needs every stored event id. `event_keys` lists each event's key (the first
+ * 64 bits of its id) by position: an append-only table, cheap to write and to read whole at start,
+ * into the in-memory EventKeyIndex. An on-disk index on the random keys did the same job but
+ * dirtied one page per appended event, which halved batch throughput once the log was large.
+ * Uniqueness of the full id is enforced by the append code under the write lock (BEGIN IMMEDIATE).
  */
 export function migrate(db: Database.Database): void {
   db.exec(`
@@ -25,8 +25,17 @@ export function migrate(db: Database.Database): void {
       hash        TEXT    NOT NULL
     );
     CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events (stream_id, revision);
-    CREATE INDEX IF NOT EXISTS events_by_key ON events (event_key);
+    CREATE TABLE IF NOT EXISTS event_keys (
+      position INTEGER PRIMARY KEY,
+      key      INTEGER NOT NULL
+    );
   `);
+  db.transaction(() => {
+    // A log written before event_keys existed, or (defensively) one whose tail lacks its keys.
+    const keyed = (db.prepare('SELECT max(position) AS p FROM event_keys').get() as { p: number | bigint | null }).p ?? -1;
+    db.prepare('INSERT OR IGNORE INTO event_keys (position, key) SELECT position, event_key FROM events WHERE position > ?').run(keyed);
+    db.exec('DROP INDEX IF EXISTS events_by_key');
+  }).immediate();
 }
 
 /** First 64 bits of an id as a signed integer: hex digits of a UUID, or a hash of any other id. */

@@ -10,6 +10,7 @@ import {
 } from './port.ts';
 import { eventKey, migrate, type EventRow } from './sqlite-schema.ts';
 import { groupCommit } from './sqlite-group-commit.ts';
+import { EventKeyIndex } from './event-key-index.ts';
 import { startCheckpointer, type Checkpointer } from './sqlite-checkpointer.ts';
 import { subscribeByPolling } from './sqlite-subscription.ts';
 
@@ -32,11 +33,16 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
   appended.setMaxListeners(0);
   const subscriptions = new Set<Subscription>();
   const q = statements(db);
+  const keys = loadKeys(db);
 
   const appendAll = groupCommit(
     db,
-    (requests: AppendRequest[]): AppendResult[] => requests.map((r) => appendOne(q, r)),
+    (requests: AppendRequest[]): AppendResult[] => {
+      keys.catchUp();
+      return requests.map((r) => appendOne(q, keys.index, r));
+    },
     (committed) => {
+      for (const results of committed) for (const r of results) if (r.position !== null) keys.committed(r.position);
       if (committed.some((results) => results.some((r) => r.appended > 0))) appended.emit('appended');
     },
     toStoreError,
@@ -113,7 +119,9 @@ function statements(db: Database.Database) {
       `INSERT INTO events (stream_id, revision, event_id, event_key, type, data, recorded_at, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    byId: db.prepare('SELECT stream_id, type, data FROM events WHERE event_key = ? AND event_id = ?'),
+    atPosition: db.prepare('SELECT event_id, stream_id, type, data FROM events WHERE position = ?'),
+    // REPLACE: a position freed by a deleted row (tampering the chain will reveal) is reused.
+    insertKey: db.prepare('INSERT OR REPLACE INTO event_keys (position, key) VALUES (?, ?)'),
     streamHead: db.prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1'),
     readStream: db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?'),
     readAll: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
@@ -121,7 +129,41 @@ function statements(db: Database.Database) {
   };
 }
 
-function appendOne(q: Statements, request: AppendRequest): AppendResult {
+/**
+ * The key index of the log, kept current with appends made by other processes too: each write
+ * transaction first reads the keys stored after the last position this process knows committed.
+ */
+function loadKeys(db: Database.Database) {
+  const count = Number((db.prepare('SELECT count(*) AS n FROM event_keys').get() as { n: bigint }).n);
+  const index = new EventKeyIndex(Math.ceil(count * 1.5) + 1024);
+  const since = db.prepare('SELECT position, key FROM event_keys WHERE position > ? ORDER BY position').raw(true);
+  let seen = -1n;
+  const catchUp = () => {
+    for (const [position, key] of since.iterate(seen) as IterableIterator<[bigint, bigint]>) {
+      index.add(key, Number(position));
+      seen = position;
+    }
+  };
+  catchUp();
+  return {
+    index,
+    catchUp,
+    /** A position this process wrote is committed: later catch-ups start after it. */
+    committed(position: bigint) {
+      if (position > seen) seen = position;
+    },
+  };
+}
+
+function storedWithId(q: Statements, index: EventKeyIndex, key: bigint, eventId: string) {
+  for (const position of index.candidates(key)) {
+    const row = q.atPosition.get(position) as { event_id: string; stream_id: string; type: string; data: string } | undefined;
+    if (row?.event_id === eventId) return row;
+  }
+  return undefined;
+}
+
+function appendOne(q: Statements, index: EventKeyIndex, request: AppendRequest): AppendResult {
   const { streamId } = request;
   const fresh: { eventId: string; key: bigint; type: string; dataJson: string; recordedAt: string }[] = [];
   const duplicates: string[] = [];
@@ -129,7 +171,7 @@ function appendOne(q: Statements, request: AppendRequest): AppendResult {
   for (const e of request.events) {
     const dataJson = canonicalDataOf(e);
     const key = eventKey(e.eventId);
-    const stored = (q.byId.get(key, e.eventId) as { stream_id: string; type: string; data: string } | undefined)
+    const stored = storedWithId(q, index, key, e.eventId)
       ?? (seenInRequest.has(e.eventId) ? { stream_id: streamId, type: e.type, data: seenInRequest.get(e.eventId)! } : undefined);
     if (stored) {
       if (stored.stream_id !== streamId || stored.type !== e.type || stored.data !== dataJson) {
@@ -153,6 +195,9 @@ function appendOne(q: Statements, request: AppendRequest): AppendResult {
     revision++;
     const hash = linkHash(prevHash, { streamId, revision, eventId: e.eventId, type: e.type, recordedAt: e.recordedAt, dataJson: e.dataJson });
     position = q.insert.run(streamId, revision, e.eventId, e.key, e.type, e.dataJson, e.recordedAt, prevHash, hash).lastInsertRowid as bigint;
+    q.insertKey.run(position, e.key);
+    // Added before the commit: should it roll back, the entry is a stale candidate, never a miss.
+    index.add(e.key, Number(position));
     prevHash = hash;
   }
   return { streamId, nextRevision: revision, position, appended: fresh.length, duplicates };
