@@ -2,7 +2,6 @@ import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
-import { inlineParams } from './inline-params.ts';
 
 /**
  * One ClickHouse for the whole app: chDB in-process (embedded) or a server over HTTP, both behind
@@ -58,7 +57,7 @@ export async function openChdb(path: string, database: string, settings: ClickHo
   // chdb types its connection against @clickhouse/client-common, which the client now bundles
   // under its own path: the shapes are the same, the declarations are not.
   const connection = createChdbConnection({ path }) as unknown as NonNullable<ClickHouseClientConfigOptions['connection']>;
-  const client = inlineParamsOf(createClient({ connection, clickhouse_settings: settings }));
+  const client = createClient({ connection, clickhouse_settings: settings });
   await client.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
   await client.command({ query: `USE ${database}` });
   // Insert files left by a crash are rows whose insert never returned: their batch is projected again.
@@ -68,19 +67,3 @@ export async function openChdb(path: string, database: string, settings: ClickHo
   return { client, kind: 'chdb', database, insertDir, close: () => client.close() };
 }
 
-/** The client with query parameters written into the SQL (see inlineParams) before chDB sees them. */
-function inlineParamsOf(client: ClickHouseClient): ClickHouseClient {
-  const inline = <P extends { query: string; query_params?: Record<string, unknown> }>(p: P): P => {
-    if (!p.query_params || Object.keys(p.query_params).length === 0) return p;
-    const { query_params, ...rest } = p;
-    return { ...rest, query: inlineParams(p.query, query_params) } as P;
-  };
-  const query = client.query.bind(client);
-  const command = client.command.bind(client);
-  const exec = client.exec.bind(client);
-  return Object.assign(client, {
-    query: ((p: Parameters<typeof query>[0]) => query(inline(p))) as typeof client.query,
-    command: ((p: Parameters<typeof command>[0]) => command(inline(p))) as typeof client.command,
-    exec: ((p: Parameters<typeof exec>[0]) => exec(inline(p))) as typeof client.exec,
-  });
-}
