@@ -9,12 +9,12 @@ const tablesOf = async (ch: ClickHouse) =>
   (await (await ch.client.query({ query: 'SELECT name FROM system.tables WHERE database = currentDatabase()', format: 'JSONEachRow' })).json<{ name: string }>()).map((r) => r.name);
 
 describe('the read-model migrations', () => {
-  it('given a database at version 3, version 4 alone adds the alert tables, and asks for a rebuild to fill them from the log', async () => {
+  it('given a database at version 3, versions 4 and 5 alone apply: the alert tables are added, and a rebuild is asked for to fill them from the log', async () => {
     const ch = await testClickHouse(`m_v3_${Date.now()}`);
     expect(await migrate(ch, migrations.filter((m) => m.version <= 3))).toEqual([1, 2, 3]);
     expect(await tablesOf(ch)).not.toContain('alerts');
     const applied = await migrate(ch, migrations);
-    expect(applied).toEqual([4]);
+    expect(applied).toEqual([4, 5]);
     expect(await tablesOf(ch)).toEqual(expect.arrayContaining(['alerts', 'alert_events']));
     expect(rebuildNeeded(applied, migrations)).toBe(true);
     expect(await migrate(ch, migrations)).toEqual([]);
@@ -25,6 +25,10 @@ describe('the read-model migrations', () => {
     const applied = await migrate(ch, migrations);
     expect(applied).toEqual(migrations.map((m) => m.version));
     expect(rebuildNeeded(applied, migrations)).toBe(false);
+    // Tables read by case are created with fine granules (migration 5 brings older ones to it by the rebuild).
+    const ddl = await (await ch.client.query({ query: "SELECT name, create_table_query AS q FROM system.tables WHERE database = currentDatabase() AND name IN ('events', 'cases', 'case_steps', 'fees', 'ratings', 'alert_events')", format: 'JSONEachRow' })).json<{ name: string; q: string }>();
+    expect(ddl).toHaveLength(6);
+    for (const t of ddl) expect(t.q, t.name).toMatch(/index_granularity = 256/);
   });
 
   it('every statement can run again without error (IF NOT EXISTS), so a migration interrupted before it was recorded is rerun safely', async () => {

@@ -7,8 +7,9 @@ export interface Migration {
   name: string;
   up(ctx: DdlContext): string[];
   /**
-   * The migration adds a read model the log must fill. The runner only projects what follows its
-   * checkpoint, so a database that already had read models needs a rebuild to fill it.
+   * The migration adds a read model the log must fill, or changes how existing ones are stored.
+   * The runner only projects what follows its checkpoint, so a database that already had read
+   * models needs a rebuild, which fills every table afresh from its current DDL.
    */
   fillsFromLog?: boolean;
 }

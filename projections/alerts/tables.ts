@@ -1,4 +1,4 @@
-import { INSTANT, onCluster, replacingEngine, type DdlContext } from '../../infra/clickhouse/ddl.ts';
+import { CASE_LOOKUP_SETTINGS, INSTANT, onCluster, replacingEngine, type DdlContext } from '../../infra/clickhouse/ddl.ts';
 
 /**
  * Each alert as it stands (domain.md §5), folded from its `alert-<id>` stream. The `*_at` columns
@@ -26,4 +26,4 @@ export const alertEventsTable = (ctx: DdlContext, name: string) => `
     position UInt64, event_id String, alert_id String, case_id String, rule_id LowCardinality(String), dept_code LowCardinality(String),
     type LowCardinality(String), occurred_at ${INSTANT}, recorded_at ${INSTANT}, actor_role LowCardinality(String),
     status LowCardinality(String), level LowCardinality(String), explanation String, corrective_action String, reason String
-  ) ENGINE = ${replacingEngine(ctx, name, 'position')} PARTITION BY toYYYYMM(occurred_at) ORDER BY (case_id, alert_id, event_id)`;
+  ) ENGINE = ${replacingEngine(ctx, name, 'position')} PARTITION BY toYYYYMM(occurred_at) ORDER BY (case_id, alert_id, event_id) ${CASE_LOOKUP_SETTINGS}`;

@@ -1,6 +1,6 @@
 import type { EventOf } from '../../domain/events/catalogue.ts';
 import { chInstant } from '../../infra/clickhouse/insert.ts';
-import { INSTANT, onCluster, replacingEngine, type DdlContext } from '../../infra/clickhouse/ddl.ts';
+import { CASE_LOOKUP_SETTINGS, INSTANT, onCluster, replacingEngine, type DdlContext } from '../../infra/clickhouse/ddl.ts';
 import type { Projection } from '../projection.ts';
 
 /** Every fee charged (E11), for fee-transparency checks (IR12) and the fee figures of rankings. */
@@ -9,7 +9,7 @@ const feesTable = (ctx: DdlContext, name: string) => `
     position UInt64, event_id String, case_id String, dept_code LowCardinality(String), window_id LowCardinality(String),
     matter_code LowCardinality(String), fee_item_code LowCardinality(String), quantity UInt32, amount Decimal(18, 2),
     receipt_no String, charged_at ${INSTANT}
-  ) ENGINE = ${replacingEngine(ctx, name, 'position')} PARTITION BY toYYYYMM(charged_at) ORDER BY (case_id, event_id)`;
+  ) ENGINE = ${replacingEngine(ctx, name, 'position')} PARTITION BY toYYYYMM(charged_at) ORDER BY (case_id, event_id) ${CASE_LOOKUP_SETTINGS}`;
 
 export const feesProjection: Projection = {
   name: 'fees',
