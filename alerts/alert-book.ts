@@ -19,6 +19,9 @@ export class AlertBook {
   private readonly entries = new Map<string, BookEntry>();
   private readonly openByKey = new Map<string, string>();
   private readonly raisedPerKey = new Map<string, number>();
+  /** (case, rule, level) and evidence of alerts a person closed: verified or dismissed. */
+  private readonly settledFindings = new Set<string>();
+  private readonly settledRedsOfYellows = new Set<string>();
   private readonly listeners = new Set<(entry: BookEntry, event: RecordedEvent) => void>();
   private subscription: Subscription | undefined;
   position = -1n;
@@ -51,6 +54,12 @@ export class AlertBook {
       const key = openAlertKey(r.alert.caseId, r.alert.ruleId, r.alert.raisedLevel);
       this.raisedPerKey.set(key, (this.raisedPerKey.get(key) ?? 0) + 1);
     }
+    if (entry.state.status === 'closed' && entry.state.closedBy !== 'auto') {
+      const r = recordOf(entry.state)!;
+      this.settledFindings.add(findingKey(openAlertKey(r.alert.caseId, r.alert.ruleId, r.alert.raisedLevel), r.alert.evidence.eventIds));
+      // A yellow that had turned red was settled as the red of its clock (see settledAsRed).
+      if (r.alert.raisedLevel === 'yellow' && r.standing.level !== 'yellow') this.settledRedsOfYellows.add(openAlertKey(r.alert.caseId, r.alert.ruleId, 'yellow'));
+    }
     const key = openAlertKeyOf(entry.state);
     if (previousKey && previousKey !== key) this.openByKey.delete(previousKey);
     if (key) this.openByKey.set(key, alertId);
@@ -60,6 +69,24 @@ export class AlertBook {
   openFor(key: string): BookEntry | undefined {
     const id = this.openByKey.get(key);
     return id ? this.entries.get(id) : undefined;
+  }
+
+  /**
+   * Whether this finding (the same key and the same evidence) was already dealt with by a person:
+   * the reply was verified, or an appeal dismissed it. A fact that stays true (a case that was
+   * overdue stays overdue) must not come back as a new alert each time its alert is closed. A
+   * yellow closed by itself does not count: when its case resumes, it may warn again.
+   */
+  settled(key: string, evidenceEventIds: readonly string[]): boolean {
+    return this.settledFindings.has(findingKey(key, evidenceEventIds));
+  }
+
+  /**
+   * Whether a yellow of this key became red and was then closed by a person. Its red sibling rule
+   * (the same clock past its deadline, with evidence of its own) must not raise that red again.
+   */
+  settledAsRed(yellowKey: string): boolean {
+    return this.settledRedsOfYellows.has(yellowKey);
   }
 
   /** The occurrence a new alert of this key would be: one more than those ever raised. */
@@ -85,3 +112,5 @@ export class AlertBook {
     return () => void this.listeners.delete(listener);
   }
 }
+
+const findingKey = (key: string, eventIds: readonly string[]) => `${key}|${[...eventIds].sort().join(',')}`;

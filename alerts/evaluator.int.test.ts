@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalendar } from '../domain/calendar/index.ts';
-import { defaultAlertConfig, recordOf } from '../domain/alerts/index.ts';
+import { alertStream, decideAlert, defaultAlertConfig, evolveAlert, recordOf } from '../domain/alerts/index.ts';
 import { countyDepartments } from '../domain/seed/county.ts';
 import { anAcceptedCase, caseEventOf } from '../test/builders/case-events.ts';
 import { ruleHarness, type RuleHarness } from '../test/support/rule-harness.ts';
@@ -99,5 +99,54 @@ describe('a department with three reds in a month', () => {
     const levels = ids.map((id) => alertsOf(d, id)[0]!.standing.level);
     expect(levels.filter((l) => l === 'supervision-notice')).toHaveLength(1);
     expect((await evaluate(d, new Date(at('2026-03-12', '11:00:00')), ids)).escalated).toBe(0);
+  });
+});
+
+describe('an alert a person closed', () => {
+  // In April: the CASE-OVERDUE silence above covers 03-01 to 03-10.
+  const close = async (d: { book: AlertBook }, caseId: string, how: 'verify' | 'dismiss') => {
+    const entry = [...d.book.all()].find((e) => recordOf(e.state)?.alert.caseId === caseId)!;
+    const ctx = { now: at('2026-04-02'), calendar: defaultCalendar(), timeZone: 'Asia/Shanghai', config: defaultAlertConfig };
+    const supervisor = { name: '监察室', role: 'supervisor' as const };
+    const department = { name: '承办科室', role: 'department' as const };
+    const steps = how === 'verify'
+      ? [{ type: 'acknowledge' as const, actor: supervisor }, { type: 'reply' as const, actor: department, explanation: '已加派人手办结', correctiveAction: '每日核查在办件', evidence: [] }, { type: 'verify' as const, actor: supervisor, note: '整改属实' }]
+      : [{ type: 'appeal' as const, actor: department, reason: '系统时钟错误' }, { type: 'dismiss' as const, actor: supervisor, reason: '申诉成立' }];
+    let state = entry.state;
+    for (const command of steps) {
+      const events = decideAlert(command, state, ctx);
+      state = events.reduce(evolveAlert, state);
+      await h.store.append({ streamId: alertStream(entry.alertId), expectedRevision: 'any', events: events.map((e) => ({ eventId: e.eventId, type: e.type, data: e, recordedAt: new Date().toISOString() })) });
+    }
+    await h.caughtUp();
+    for (const e of await h.store.readStream(alertStream(entry.alertId))) d.book.apply(e);
+    return state;
+  };
+
+  for (const how of ['verify', 'dismiss'] as const) {
+    it(`is not raised again for the same finding once ${how === 'verify' ? 'its reply was verified' : 'an appeal dismissed it'}, though the case stays overdue`, async () => {
+      const caseId = `QH-EV-SETTLED-${how}`;
+      await h.append(acceptedFeb10(caseId));
+      await h.caughtUp();
+      const d = await deps([caseOverdue]);
+      expect((await evaluate(d, new Date(at('2026-04-01', '08:00:00')), [caseId])).raised).toBe(1);
+      expect(await close(d, caseId, how)).toMatchObject({ status: 'closed' });
+      expect((await evaluate(d, new Date(at('2026-04-03', '08:00:00')), [caseId])).raised).toBe(0);
+      expect((await evaluate(await deps([caseOverdue]), new Date(at('2026-04-07', '08:00:00')), [caseId])).raised).toBe(0);
+      expect(alertsOf(d, caseId)).toHaveLength(1);
+    });
+  }
+
+  it('a yellow that turned red and was verified is not raised again as a red by the overdue rule', async () => {
+    const caseId = 'QH-EV-SETTLED-Y';
+    await h.append(acceptedFeb10(caseId));
+    await h.caughtUp();
+    const d = await deps();
+    // As for QH-EV-2 above: the yellow on the last day, the red when the deadline passes.
+    expect((await evaluate(d, new Date(at('2026-02-28', '09:00:00')), [caseId])).raised).toBe(1);
+    expect(await evaluate(d, new Date(at('2026-03-03', '09:00:00')), [caseId])).toMatchObject({ raised: 0, escalated: 1 });
+    expect(await close(d, caseId, 'verify')).toMatchObject({ status: 'closed', closedBy: 'verified' });
+    expect((await evaluate(d, new Date(at('2026-04-20', '09:00:00')), [caseId])).raised).toBe(0);
+    expect(alertsOf(d, caseId)).toHaveLength(1);
   });
 });

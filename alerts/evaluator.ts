@@ -88,6 +88,8 @@ async function raiseIfNew(deps: EvaluatorDeps, rule: Rule, v: Violation, ctx: Al
   // A yellow of the same clock already open becomes the red when its deadline passes (§5), rather
   // than a second alert standing beside it.
   if (v.level === 'red' && rule.yellowSibling && deps.book.openFor(openAlertKey(v.caseId, rule.yellowSibling, 'yellow'))) return 'open';
+  if (deps.book.settled(key, v.evidenceEventIds)) return 'open';
+  if (v.level === 'red' && rule.yellowSibling && deps.book.settledAsRed(openAlertKey(v.caseId, rule.yellowSibling, 'yellow'))) return 'open';
   if (deps.silences.mutes(rule.id, v.deptCode, ctx.now)) return 'silenced';
   const base = { type: 'raise' as const, actor: systemActor, caseId: v.caseId, ruleId: rule.id, ruleVersion: rule.version, deptCode: v.deptCode, reason: v.reason, evidence: { eventIds: v.evidenceEventIds, figures: v.figures }, occurrence: deps.book.nextOccurrence(key) };
   const command = v.level === 'yellow' ? { ...base, level: 'yellow' as const, caseOverdueAt: typeof v.figures.overdueAt === 'string' ? v.figures.overdueAt : null } : { ...base, level: 'red' as const };
