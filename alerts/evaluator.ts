@@ -51,30 +51,37 @@ export async function evaluate(
   const ctx: AlertDecisionContext = { now: now.toISOString(), calendar: await deps.calendar(), timeZone: deps.timeZone, config: deps.config };
   const report: EvaluationReport = { violations: 0, raised: 0, silenced: 0, escalated: 0, autoClosed: 0, millis: 0, queryMillis: 0, perRule: {} };
   const firing = new Set<string>();
-  // The queries run side by side (ClickHouse parallelises them); raising stays sequential, in rule order.
+  // Every query is issued at once; each rule's findings are applied as soon as its answer is back,
+  // in rule order (the clocks first), so a red need not wait for the slowest irregularity query.
   const chosen = options.timeDrivenOnly ? deps.rules.filter((r) => r.timeDriven) : deps.rules;
-  const results = await Promise.all(
-    chosen.map(async (rule) => {
-      const t0 = performance.now();
-      const violations = await runRule(deps.ch, rule, { now: ctx.now, ...(caseIds && { caseIds }), thresholds: deps.thresholds });
-      return { rule, violations, millis: Math.round(performance.now() - t0) };
-    }),
-  );
-  report.queryMillis = Math.round(performance.now() - started);
+  const answers = chosen.map((rule) => {
+    const t0 = performance.now();
+    return runRule(deps.ch, rule, { now: ctx.now, ...(caseIds && { caseIds }), thresholds: deps.thresholds }).then(
+      (violations) => ({ rule, violations, millis: Math.round(performance.now() - t0) }),
+      // Held until its turn, so a failure after an earlier one is not reported as unhandled.
+      (error: unknown) => ({ rule, error }),
+    );
+  });
   // Queries of concurrent evaluations may overlap; what they change is applied one at a time, so two
   // evaluations never decide on the same alert at once.
   const exclusive = options.exclusive ?? ((apply) => apply());
-  await exclusive(async () => {
-    for (const { rule, violations, millis } of results) {
-      report.perRule[rule.id] = { violations: violations.length, millis };
-      report.violations += violations.length;
+  for (const answer of answers) {
+    const a = await answer;
+    if ('error' in a) throw a.error;
+    const { rule, violations, millis } = a;
+    report.perRule[rule.id] = { violations: violations.length, millis };
+    report.violations += violations.length;
+    await exclusive(async () => {
       for (const v of violations) {
         firing.add(openAlertKey(v.caseId, rule.id, v.level));
         const outcome = await raiseIfNew(deps, rule, v, ctx);
         if (outcome === 'raised') report.raised++;
         if (outcome === 'silenced') report.silenced++;
       }
-    }
+    });
+  }
+  report.queryMillis = Math.round(performance.now() - started);
+  await exclusive(async () => {
     report.autoClosed = await closeClearedYellows(deps, firing, ctx, caseIds);
     report.escalated = (await applyDueActions(deps, ctx)) + (await issueMonthlyNotices(deps, ctx));
   });
