@@ -3,7 +3,11 @@ import type { ClickHouse } from '../infra/clickhouse/client.ts';
 
 /**
  * §5: "A yellow auto-closes if the case concludes or pauses before its due date." For each case,
- * the reason its yellow may close now, or nothing when it must stay open.
+ * the reason its clock's yellow may close now, or nothing when it must stay open. Only a clock's
+ * yellows (`clockYellows` of rule.ts) close so: the due date is a clock's; a yellow irregularity
+ * (IR04, IR17, RATING-BAD, …) records a fact the conclusion does not undo, and a bad rating comes
+ * after the conclusion by nature. Nor could the scheduled run, which evaluates only the
+ * time-driven rules, tell an event-driven yellow that still holds from one that cleared.
  */
 export async function autoCloseReasons(ch: ClickHouse, caseIds: string[]): Promise<Map<string, AutoCloseReason>> {
   const rows = await (

@@ -7,7 +7,7 @@ import type { ClickHouse } from '../infra/clickhouse/client.ts';
 import type { EventStore } from '../infra/event-store/port.ts';
 import type { AlertBook, BookEntry } from './alert-book.ts';
 import { civilDateInZone } from '../domain/calendar/index.ts';
-import { runRule, type Rule, type RuleThresholds, type Violation } from './rule.ts';
+import { clockYellows, runRule, type Rule, type RuleThresholds, type Violation } from './rule.ts';
 import { autoCloseReasons } from './auto-close.ts';
 import type { SilenceBook } from './silences.ts';
 
@@ -37,8 +37,8 @@ export interface EvaluationReport {
 
 /**
  * One evaluation: every rule's query (for the touched cases only, after a projection batch), an
- * alert raised for each violation without an open one of the same (case, rule, level), yellows
- * closed whose case concluded in time or paused, and every escalation or notification that is due.
+ * alert raised for each violation without an open one of the same (case, rule, level), clock
+ * yellows closed whose case concluded in time or paused, and every escalation or notification that is due.
  * All system event ids are deterministic, so an evaluation interrupted and run again raises nothing twice.
  */
 export async function evaluate(
@@ -107,10 +107,11 @@ async function raiseIfNew(deps: EvaluatorDeps, rule: Rule, v: Violation, ctx: Al
 }
 
 async function closeClearedYellows(deps: EvaluatorDeps, firing: Set<string>, ctx: AlertDecisionContext, caseIds?: readonly string[]): Promise<number> {
+  const ofClocks = clockYellows(deps.rules);
   const candidates = deps.book.open().filter((e) => {
     const r = recordOf(e.state)!;
     const key = openAlertKey(r.alert.caseId, r.alert.ruleId, r.alert.raisedLevel);
-    return r.standing.level === 'yellow' && !firing.has(key) && (!caseIds || caseIds.includes(r.alert.caseId));
+    return r.standing.level === 'yellow' && ofClocks.has(r.alert.ruleId) && !firing.has(key) && (!caseIds || caseIds.includes(r.alert.caseId));
   });
   if (candidates.length === 0) return 0;
   const reasons = await autoCloseReasons(deps.ch, candidates.map((e) => recordOf(e.state)!.alert.caseId));

@@ -1,6 +1,6 @@
-import type { Rule, Violation } from './rule.ts';
+import { clockYellows, type Rule, type Violation } from './rule.ts';
 
-/** A labelled irregularity as the simulator writes it: the rule of domain.md §4 and its clause. */
+/** A label as the simulator writes it: the rule (of domain.md §4, or RATING-BAD) and its clause. */
 export interface TruthLabel {
   rule: string;
   variant: string;
@@ -8,8 +8,7 @@ export interface TruthLabel {
 
 /**
  * Which of our rules answers a ground-truth label: IR08 is the step clock's red, IR09 the promised
- * or statutory clock's red, every other IRnn the rule of the same id. Rules that have no label
- * (the yellows, the non-deterministic variants) are not scored.
+ * or statutory clock's red, every other label (IRnn, RATING-BAD) the rule of the same id.
  */
 export function ruleForLabel(label: TruthLabel): string {
   if (label.rule === 'IR08') return 'STEP-OVERDUE';
@@ -39,8 +38,10 @@ export function scoreRules(rules: readonly Rule[], found: Map<string, Violation[
       (expected.get(id) ?? expected.set(id, new Set()).get(id)!).add(caseId);
     }
   }
+  // A clock's yellow depends on the instant the rules run, so the simulator labels none.
+  const unlabelled = clockYellows(rules);
   return rules
-    .filter((r) => r.level === 'red' || expected.has(r.id) || r.id.startsWith('IR'))
+    .filter((r) => !unlabelled.has(r.id))
     .map((rule) => {
       const want = expected.get(rule.id) ?? new Set<string>();
       const got = new Set((found.get(rule.id) ?? []).map((v) => v.caseId));

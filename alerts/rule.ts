@@ -74,5 +74,8 @@ function flatThresholds(t: RuleThresholds): Record<string, number> {
   return { ...rest, extensionMaxNormal: extensionMax.normal, extensionMaxJoint: extensionMax.joint };
 }
 
+/** The yellows of a clock: those a red rule names as its yellow sibling (CASE-YELLOW, STEP-YELLOW). */
+export const clockYellows = (rules: readonly Rule[]): Set<string> => new Set(rules.flatMap((r) => (r.yellowSibling ? [r.yellowSibling] : [])));
+
 /** Restricts a rule to the touched cases when the evaluator gives them; all cases otherwise. */
 export const caseFilter = (column: string) => `(empty({case_ids:Array(String)}) OR ${column} IN {case_ids:Array(String)})`;

@@ -11,9 +11,9 @@ describe('the rules against a simulated county with every irregularity injected 
     for (const s of scored) {
       expect({ rule: s.ruleId, missed: s.missedCases, falseAlarms: s.falseAlarmCases }).toEqual({ rule: s.ruleId, missed: [], falseAlarms: [] });
     }
-    // Every rule of domain.md §4 was exercised, not just passed vacuously.
+    // Every rule of domain.md §4, and the bad-rating notice, was exercised, not just passed vacuously.
     const exercised = scored.filter((s) => s.injected > 0).map((s) => s.ruleId);
-    for (const id of ['IR01', 'IR02', 'IR03', 'IR04', 'IR05', 'IR06', 'IR07', 'IR10', 'IR11', 'IR12', 'IR13', 'IR14', 'IR15', 'IR16', 'IR17', 'IR18', 'IR19', 'IR20', 'STEP-OVERDUE', 'CASE-OVERDUE', 'STATUTORY-OVERDUE']) {
+    for (const id of ['IR01', 'IR02', 'IR03', 'IR04', 'IR05', 'IR06', 'IR07', 'IR10', 'IR11', 'IR12', 'IR13', 'IR14', 'IR15', 'IR16', 'IR17', 'IR18', 'IR19', 'IR20', 'RATING-BAD', 'STEP-OVERDUE', 'CASE-OVERDUE', 'STATUTORY-OVERDUE']) {
       expect(exercised).toContain(id);
     }
   });

@@ -20,6 +20,7 @@ import { ir18ExtensionIrregular } from './ir18-extension-irregular.ts';
 import { ir19WrongfulRefusal } from './ir19-wrongful-refusal.ts';
 import { ir19WrongfulRefusalMaskedApplicant } from './ir19-wrongful-refusal.ts';
 import { ir20SilentRewrite } from './ir20-silent-rewrite.ts';
+import { ratingBad } from './rating-bad.ts';
 import { statutoryOverdue } from './statutory-overdue.ts';
 import { stepOverdue } from './step-overdue.ts';
 import { stepYellow } from './step-yellow.ts';
@@ -27,7 +28,8 @@ import type { Rule } from '../rule.ts';
 
 /**
  * Every warning rule, in evaluation order: the clocks first (domain.md §3.3), then the
- * irregularities IR01–IR20 (§4). A rule is data plus a query; adding one is one line here.
+ * irregularities IR01–IR20 (§4), with RATING-BAD, the rectification notice of a bad rating (§5),
+ * beside IR17. A rule is data plus a query; adding one is one line here.
  */
 export const rules: readonly Rule[] = [
   caseOverdue,
@@ -48,6 +50,7 @@ export const rules: readonly Rule[] = [
   ir15BackdatedTimestamps,
   ir16NotHandledOnline,
   ir17BadRatingUnrectified,
+  ratingBad,
   ir18ExtensionIrregular,
   ir19WrongfulRefusal,
   ir19WrongfulRefusalMaskedApplicant,

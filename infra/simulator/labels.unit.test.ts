@@ -20,6 +20,13 @@ describe('given cases with every irregularity injected at 4.5 %', () => {
     expect(new Set(labels.filter((l) => l.rule === 'IR09').map((l) => l.variant))).toEqual(new Set(['promised', 'statutory']));
   });
 
+  it('every 差评 is labelled RATING-BAD, with the rating as its evidence', () => {
+    const bad = cases.flatMap((c) => c.events.filter((e) => e.type === 'RatingSubmitted' && e.payload.level >= 4).map((e) => e.eventId));
+    const noticed = labels.filter((l) => l.rule === 'RATING-BAD').flatMap((l) => l.evidenceEventIds);
+    expect(bad.length).toBeGreaterThan(0);
+    expect(noticed.sort()).toEqual(bad.sort());
+  });
+
   it('every rule is injected through each of its clauses', () => {
     const variants = (rule: RuleId) => new Set(labels.filter((l) => l.rule === rule).map((l) => l.variant));
     expect(variants('IR02')).toEqual(new Set(['step-before-acceptance', 'missing-step', 'approver-role', 'same-person', 'time-reversed']));

@@ -1,9 +1,10 @@
-/** Rule ids of domain.md §4. */
+/** Rule ids of domain.md §4, and RATING-BAD: the rectification notice a bad rating raises (§5, S16). */
 export type RuleId =
   | 'IR01' | 'IR02' | 'IR03' | 'IR04' | 'IR05' | 'IR06' | 'IR07' | 'IR08' | 'IR09' | 'IR10'
-  | 'IR11' | 'IR12' | 'IR13' | 'IR14' | 'IR15' | 'IR16' | 'IR17' | 'IR18' | 'IR19' | 'IR20';
+  | 'IR11' | 'IR12' | 'IR13' | 'IR14' | 'IR15' | 'IR16' | 'IR17' | 'IR18' | 'IR19' | 'IR20'
+  | 'RATING-BAD';
 
-/** One irregularity a case should trip, with the events that prove it. */
+/** One rule a case should trip, with the events that prove it. */
 export interface Label {
   rule: RuleId;
   /** Which clause of the rule's machine check, e.g. 'refusal-reason' or, for IR09, 'promised' / 'statutory'. */

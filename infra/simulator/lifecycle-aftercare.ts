@@ -51,8 +51,12 @@ export function emitRating(run: CaseRun, level: number, channel: RatingChannel, 
     applicantActor(run),
     channel === 'window-device' ? windowAt(run) : undefined,
   );
-  // No rectification reply (E18) comes from a departmental system, so every 差评 stays unrectified [S23].
-  if (level >= 4) label(run, 'IR17', 'bad-rating-unrectified', [e]);
+  // Every 差评 raises its rectification notice; no reply (E18) comes from a departmental system, so
+  // every one also stays unrectified [S23].
+  if (level >= 4) {
+    label(run, 'RATING-BAD', 'bad-rating', [e]);
+    label(run, 'IR17', 'bad-rating-unrectified', [e]);
+  }
 }
 
 export function complain(run: CaseRun, delay: number, handledIn: number, substantiated: boolean): CaseEvent {

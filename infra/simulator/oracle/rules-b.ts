@@ -11,7 +11,7 @@ const humanRoles = new Set(['handler', 'reviewer', 'approver']);
 /** E1–E13: the events from submission to conclusion (domain.md §4 IR13). */
 const HANDLING = new Set(['CaseSubmitted', 'CasePreReviewed', 'CaseAccepted', 'AcceptanceRefused', 'SupplementRequested', 'SupplementReceived', 'StepStarted', 'StepCompleted', 'SpecialProcedureStarted', 'SpecialProcedureEnded', 'CaseSuspended', 'CaseResumed', 'FeeCharged', 'CaseForwarded', 'CaseConcluded']);
 
-/** IR11–IR20 (IR19 also needs the other cases, see ir19Refusals). */
+/** IR11–IR20 (IR19 also needs the other cases, see ir19Refusals), and the RATING-BAD notice. */
 export const rulesB = {
   IR11: (c: CaseView) => {
     const concluded = c.events.find((e) => e.type === 'CaseConcluded');
@@ -62,6 +62,8 @@ export const rulesB = {
   },
   // No departmental system reports a RectificationReplied (E18), so every 差评 counts.
   IR17: (c: CaseView) => ofType(c, 'RatingSubmitted').some((e) => e.payload.level >= 4),
+  // §5 (S16): an unsatisfactory evaluation gets a notice with a deadline for rectification, whatever follows.
+  'RATING-BAD': (c: CaseView) => ofType(c, 'RatingSubmitted').some((e) => e.payload.level >= 4),
   IR18: (c: CaseView) =>
     ofType(c, 'SpecialProcedureStarted').some((e) => {
       if (e.payload.kind !== '1') return false;
