@@ -44,7 +44,7 @@ describe('RATING-BAD: a bad rating asks for rectification and a reply', () => {
 
   it('with two bad ratings, is about the later one: its evidence, level and due date', async () => {
     const events = ratedAfterConclusion('QH-RB-TWICE', 5);
-    const visit = caseEventOf('RatingSubmitted', 'QH-RB-TWICE', { seq: 2, occurredAt: '2026-04-27T09:35:00+08:00', payload: { level: 4, mode: 'per-visit' } });
+    const visit = caseEventOf('RatingSubmitted', 'QH-RB-TWICE', { seq: 3, occurredAt: '2026-04-27T09:35:00+08:00', payload: { level: 4, mode: 'per-visit' } });
     await h.append([...events.slice(0, 2), visit, ...events.slice(2).map((e) => ({ ...e, seq: e.seq + 1 }))]);
     const [notice] = await h.evaluate(ratingBad, justRated, { caseIds: ['QH-RB-TWICE'] });
     expect(notice).toMatchObject({ evidenceEventIds: [events[3]!.eventId], figures: { ratingLevel: '5', ratedOn: '2026-04-30', replyDueDate: '2026-05-25', badRatings: '2' } });
