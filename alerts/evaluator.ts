@@ -45,18 +45,26 @@ export async function evaluate(
   deps: EvaluatorDeps,
   now: Date,
   caseIds?: readonly string[],
-  options: { timeDrivenOnly?: boolean; exclusive?: <T>(apply: () => Promise<T>) => Promise<T> } = {},
+  options: {
+    timeDrivenOnly?: boolean;
+    /** Evaluate only these of deps.rules (a batch lane's share). */
+    only?: (rule: Rule) => boolean;
+    exclusive?: <T>(apply: () => Promise<T>) => Promise<T>;
+  } = {},
 ): Promise<EvaluationReport> {
   const started = performance.now();
   const ctx: AlertDecisionContext = { now: now.toISOString(), calendar: await deps.calendar(), timeZone: deps.timeZone, config: deps.config };
   const report: EvaluationReport = { violations: 0, raised: 0, silenced: 0, escalated: 0, autoClosed: 0, millis: 0, queryMillis: 0, perRule: {} };
   const firing = new Set<string>();
-  // Every query is issued at once; each rule's findings are applied as soon as its answer is back,
-  // in rule order (the clocks first), so a red need not wait for the slowest irregularity query.
-  const chosen = options.timeDrivenOnly ? deps.rules.filter((r) => r.timeDriven) : deps.rules;
+  // Each rule's findings are applied as soon as its answer is back, in rule order (the clocks
+  // first), so a red need not wait for the slowest irregularity query. Two queries at a time: chDB
+  // answers parameterised queries one by one, in the order they come, so an evaluation that queued
+  // all its queries at once would hold another lane's queries back behind every one of them.
+  const chosen = deps.rules.filter((r) => (!options.timeDrivenOnly || r.timeDriven) && (!options.only || options.only(r)));
+  const slot = limiter(2);
   const answers = chosen.map((rule) => {
     const t0 = performance.now();
-    return runRule(deps.ch, rule, { now: ctx.now, ...(caseIds && { caseIds }), thresholds: deps.thresholds }).then(
+    return slot(() => runRule(deps.ch, rule, { now: ctx.now, ...(caseIds && { caseIds }), thresholds: deps.thresholds })).then(
       (violations) => ({ rule, violations, millis: Math.round(performance.now() - t0) }),
       // Held until its turn, so a failure after an earlier one is not reported as unhandled.
       (error: unknown) => ({ rule, error }),
@@ -82,7 +90,7 @@ export async function evaluate(
   }
   report.queryMillis = Math.round(performance.now() - started);
   await exclusive(async () => {
-    report.autoClosed = await closeClearedYellows(deps, firing, ctx, caseIds);
+    report.autoClosed = await closeClearedYellows(deps, new Set(chosen.map((r) => r.id)), firing, ctx, caseIds);
     report.escalated = (await applyDueActions(deps, ctx)) + (await issueMonthlyNotices(deps, ctx));
   });
   report.millis = Math.round(performance.now() - started);
@@ -106,12 +114,13 @@ async function raiseIfNew(deps: EvaluatorDeps, rule: Rule, v: Violation, ctx: Al
   return 'raised';
 }
 
-async function closeClearedYellows(deps: EvaluatorDeps, firing: Set<string>, ctx: AlertDecisionContext, caseIds?: readonly string[]): Promise<number> {
+/** `evaluated`: the rules this run asked; only their yellows are known to have stopped firing. */
+async function closeClearedYellows(deps: EvaluatorDeps, evaluated: Set<string>, firing: Set<string>, ctx: AlertDecisionContext, caseIds?: readonly string[]): Promise<number> {
   const ofClocks = clockYellows(deps.rules);
   const candidates = deps.book.open().filter((e) => {
     const r = recordOf(e.state)!;
     const key = openAlertKey(r.alert.caseId, r.alert.ruleId, r.alert.raisedLevel);
-    return r.standing.level === 'yellow' && ofClocks.has(r.alert.ruleId) && !firing.has(key) && (!caseIds || caseIds.includes(r.alert.caseId));
+    return r.standing.level === 'yellow' && ofClocks.has(r.alert.ruleId) && evaluated.has(r.alert.ruleId) && !firing.has(key) && (!caseIds || caseIds.includes(r.alert.caseId));
   });
   if (candidates.length === 0) return 0;
   const reasons = await autoCloseReasons(deps.ch, candidates.map((e) => recordOf(e.state)!.alert.caseId));
@@ -174,4 +183,20 @@ async function append(deps: EvaluatorDeps, events: AlertEvent[]): Promise<void> 
   await deps.store.append({ streamId: alertStream(events[0]!.alertId), expectedRevision: 'any', events: events.map((e) => ({ eventId: e.eventId, type: e.type, data: e, recordedAt: at })) });
   // Apply at once, so the rest of this evaluation sees the alert without waiting for the subscription.
   for (const recorded of await deps.store.readStream(alertStream(events[0]!.alertId))) deps.book.apply(recorded);
+}
+
+/** Runs the given tasks at most `n` at a time, in the order they were given. */
+function limiter(n: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
 }

@@ -52,6 +52,11 @@ export interface Rule {
    * when its deadline passes, instead of a second alert being raised (§5).
    */
   yellowSibling?: string;
+  /**
+   * A rule on a time limit (domain.md §3.3: the promised, statutory and step clocks). After a
+   * batch these run in a lane of their own, ahead of the irregularities (scheduler.ts).
+   */
+  clock?: boolean;
   description: { zh: string; en: string };
   /** SELECT case_id, dept_code, level, reason, evidence (Array(String)), figures (JSON String). */
   sql(ctx: RuleContext): string;

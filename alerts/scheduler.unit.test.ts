@@ -13,7 +13,7 @@ describe('alert scheduler, batch lane', () => {
     const scheduler = alertScheduler({
       intervalSeconds: 59,
       log: quiet,
-      run: async (caseIds) => {
+      run: async (_trigger, caseIds) => {
         runs.push(caseIds);
         if (runs.length === 1) await first;
         return report;
@@ -31,6 +31,39 @@ describe('alert scheduler, batch lane', () => {
       expect(runs).toEqual([['A'], ['B', 'C']]);
       await scheduler.touched([]);
       expect(runs).toEqual([['A'], ['B', 'C']]);
+    } finally {
+      await scheduler.stop();
+    }
+  });
+});
+
+describe('alert scheduler, two batch lanes', () => {
+  it('runs each lane on the touched cases, and a slow lane does not hold back the other', async () => {
+    const runs: string[] = [];
+    let releaseSlow!: () => void;
+    const slow = new Promise<void>((r) => (releaseSlow = r));
+    const scheduler = alertScheduler({
+      intervalSeconds: 59,
+      batchLanes: ['clocks', 'irregularities'],
+      log: quiet,
+      run: async (trigger, caseIds) => {
+        const lane = trigger.kind === 'batch' ? trigger.lane : 'schedule';
+        runs.push(`${lane}:${caseIds?.join('+')}`);
+        if (lane === 'irregularities' && caseIds?.includes('A')) await slow;
+        return report;
+      },
+    });
+    try {
+      void scheduler.touched(['A']);
+      await new Promise((r) => setTimeout(r, 10));
+      void scheduler.touched(['B']);
+      await new Promise((r) => setTimeout(r, 10));
+      // The clocks lane has evaluated B while the irregularities lane is still busy with A.
+      expect(runs).toEqual(['clocks:A', 'irregularities:A', 'clocks:B']);
+      releaseSlow();
+      await scheduler.touched(['C']);
+      await new Promise((r) => setTimeout(r, 10));
+      expect(runs.filter((r) => r.startsWith('irregularities'))).toEqual(['irregularities:A', 'irregularities:B+C']);
     } finally {
       await scheduler.stop();
     }

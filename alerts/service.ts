@@ -7,7 +7,7 @@ import { evaluate, type EvaluationReport } from './evaluator.ts';
 import { alertFeed } from './feed.ts';
 import type { RuleThresholds } from './rule.ts';
 import { rules } from './rules/index.ts';
-import { alertScheduler } from './scheduler.ts';
+import { alertScheduler, type Trigger } from './scheduler.ts';
 import { SilenceBook } from './silences.ts';
 import { webhookDispatcher, type WebhookTarget } from './webhooks.ts';
 
@@ -52,13 +52,16 @@ export async function startAlerting(o: AlertingOptions) {
     applying = next.catch(() => undefined);
     return next;
   };
-  const run = async (caseIds?: readonly string[]): Promise<EvaluationReport> => {
+  const run = async (trigger: Trigger, caseIds?: readonly string[]): Promise<EvaluationReport> => {
     const ch = o.clickhouse();
     if (!ch) throw new Error('ClickHouse is not ready');
     const deps = { store: o.store, ch, book, silences, rules, thresholds: o.thresholds, calendar: o.calendar, timeZone: o.timeZone, config: o.config };
-    return evaluate(deps, now(), caseIds, { timeDrivenOnly: caseIds === undefined, exclusive });
+    if (trigger.kind === 'schedule') return evaluate(deps, now(), undefined, { timeDrivenOnly: true, exclusive });
+    const clocks = trigger.lane === 'clocks';
+    return evaluate(deps, now(), caseIds, { only: (r) => (r.clock === true) === clocks, exclusive });
   };
-  const scheduler = alertScheduler({ intervalSeconds: o.intervalSeconds, run, log: o.log });
+  // After a batch, the clocks (a handful of light queries) apart from the irregularities.
+  const scheduler = alertScheduler({ intervalSeconds: o.intervalSeconds, batchLanes: ['clocks', 'irregularities'], run, log: o.log });
 
   return {
     book,

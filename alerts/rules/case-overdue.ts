@@ -11,6 +11,7 @@ export const caseOverdue: Rule = {
   level: 'red',
   version: 1,
   deterministic: true,
+  clock: true,
   timeDriven: true,
   yellowSibling: 'CASE-YELLOW',
   description: {

@@ -14,6 +14,7 @@ export const caseYellow: Rule = {
   level: 'yellow',
   version: 1,
   deterministic: true,
+  clock: true,
   timeDriven: true,
   description: {
     zh: '办件临近承诺办结时限（剩余不超过1个工作日），尚未办结（预警黄灯）',

@@ -14,6 +14,7 @@ export const statutoryOverdue: Rule = {
   level: 'red',
   version: 1,
   deterministic: true,
+  clock: true,
   timeDriven: true,
   description: {
     zh: '办件超过法定办结时限仍未办结，或超过法定时限办结（法定超期红灯）',

@@ -14,6 +14,7 @@ export const stepOverdue: Rule = {
   level: 'red',
   version: 1,
   deterministic: true,
+  clock: true,
   timeDriven: true,
   yellowSibling: 'STEP-YELLOW',
   description: {

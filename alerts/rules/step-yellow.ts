@@ -15,6 +15,7 @@ export const stepYellow: Rule = {
   level: 'yellow',
   version: 1,
   deterministic: true,
+  clock: true,
   timeDriven: true,
   description: {
     zh: '办理环节临近环节时限（剩余不超过1个工作日），尚未完成（环节预警黄灯）',
