@@ -66,10 +66,16 @@ async function eventToSse(): Promise<void> {
   const t0 = performance.now();
   let sent = 0;
   let probes = 0;
+  // Batches leave on schedule whatever the answers' pace (up to 50 in flight), so the offered load is the
+  // rate asked for, not what a client waiting for each answer would manage.
+  const inFlight = new Set<Promise<unknown>>();
   for (const batch of background) {
     const due = t0 + (sent / rate) * 1000;
     if (due > performance.now()) await new Promise((r) => setTimeout(r, due - performance.now()));
-    await post(batch);
+    while (inFlight.size >= 50) await Promise.race(inFlight);
+    const p = post(batch).then((res) => res.arrayBuffer());
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
     sent += batch.length;
     if (performance.now() - t0 > probes * 500) {
       const caseId = `BENCH-LATE-${probes++}`;
@@ -78,13 +84,15 @@ async function eventToSse(): Promise<void> {
       probesSent++;
     }
   }
+  const offeredFor = (performance.now() - t0) / 1000;
+  await Promise.all(inFlight);
   await new Promise((r) => setTimeout(r, 3000));
   controller.abort();
   await feed.catch(() => {});
   await server.stop();
   latencies.sort((a, b) => a - b);
   const q = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(0) : 'n/a');
-  console.log(`event → SSE: ${latencies.length} of ${probesSent} overdue cases alerted under ${(sent / ((performance.now() - t0) / 1000)).toFixed(0)} background events/s; latency p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms (target p99 < 1000 ms)`);
+  console.log(`event → SSE: ${latencies.length} of ${probesSent} overdue cases alerted under ${(sent / offeredFor).toFixed(0)} background events/s; latency p50 ${q(0.5)} ms, p90 ${q(0.9)} ms, p99 ${q(0.99)} ms, max ${q(1)} ms (target p99 < 1000 ms)`);
 }
 
 function* freshSubmissions(total: number, size: number): Generator<unknown[]> {
