@@ -4,7 +4,7 @@ import type { EventStore } from '../infra/event-store/port.ts';
 import { allTables } from './index.ts';
 import type { Projection, ProjectionServices } from './projection.ts';
 import { forgetColumns } from '../infra/clickhouse/insert.ts';
-import { writeBatch } from './write-batch.ts';
+import { rowsFor, writeRows } from './write-batch.ts';
 
 export interface RebuildProgress {
   state: 'idle' | 'running' | 'swapping' | 'done' | 'failed';
@@ -62,17 +62,28 @@ export async function rebuildReadModels(args: {
     throw error;
   }
 
+  // Two pages in flight: while ClickHouse writes one page's rows, the next page is read and mapped.
+  // Each page's rows and checkpoint are still written after the page before it.
   async function catchUp(from: bigint): Promise<bigint> {
     let after = from;
+    let writing: Promise<void> = Promise.resolve();
     for (;;) {
       const page = await store.readAll({ after, maxCount: args.pageSize ?? 20_000 });
-      if (page.length === 0) return after;
-      await writeBatch(ch, args.projections, args.services, page, SUFFIX);
-      after = page.at(-1)!.position;
-      progress.processed += page.length;
-      progress.position = Number(after);
-      progress.eventsPerSecond = Math.round(progress.processed / ((performance.now() - t0) / 1000));
+      if (page.length === 0) break;
+      const rows = await rowsFor(args.projections, args.services, page);
+      await writing;
+      const upTo = page.at(-1)!.position;
+      writing = writeRows(ch, rows, upTo, SUFFIX).then(() => {
+        progress.processed += page.length;
+        progress.position = Number(upTo);
+        progress.eventsPerSecond = Math.round(progress.processed / ((performance.now() - t0) / 1000));
+      });
+      // A failure is met at the next `await writing`; until then it must not count as unhandled.
+      writing.catch(() => {});
+      after = upTo;
     }
+    await writing;
+    return after;
   }
 }
 
