@@ -8,7 +8,9 @@ async function projectionLag(deps: IngestDeps) {
   const p = deps.projection?.status();
   if (!p) return { head, projection: null };
   const next = p.checkpoint < head ? (await deps.store.readAll({ after: p.checkpoint, maxCount: 1 }))[0] : undefined;
-  const lagSeconds = next ? Math.max(0, (deps.now().getTime() - Date.parse(next.recordedAt)) / 1000) : 0;
+  // Measured on the clock the events were recorded by: the demo records its replay at its simulated
+  // present, so while it replays the past this is in simulated seconds (not a month of wall time).
+  const lagSeconds = next ? Math.max(0, ((deps.supervisionNow ?? deps.now)().getTime() - Date.parse(next.recordedAt)) / 1000) : 0;
   return { head, projection: { ...p, lagEvents: head - p.checkpoint, lagSeconds } };
 }
 
