@@ -1,4 +1,4 @@
-import type { DdlContext } from '../infra/clickhouse/ddl.ts';
+import { onCluster, type DdlContext } from '../infra/clickhouse/ddl.ts';
 import type { Migration } from '../infra/clickhouse/migrations.ts';
 import { dailyStatsView } from './aggregates/daily-stats.ts';
 import { alertsProjection } from './alerts/index.ts';
@@ -44,6 +44,13 @@ export const migrations: Migration[] = [
     // The granule size is fixed when a table is created: the rebuild this asks for recreates every
     // read model from its current DDL.
     up: () => [],
+    fillsFromLog: true,
+  },
+  {
+    version: 6,
+    name: 'events.actor_staff_no: the staff number (工号) that tells apart clerks of one name',
+    // The column fills only as events are projected; the rebuild fills it for the events already there.
+    up: (ctx) => [`ALTER TABLE events${onCluster(ctx)} ADD COLUMN IF NOT EXISTS actor_staff_no String DEFAULT '' AFTER actor_name`],
     fillsFromLog: true,
   },
 ];

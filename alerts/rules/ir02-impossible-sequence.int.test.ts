@@ -50,4 +50,28 @@ describe('IR02: impossible sequence', () => {
     });
     expect(found.find((v) => v.caseId === 'QH-I2-MISSING')!.figures).toMatchObject({ missingSteps: 'S3' });
   });
+
+  describe('given staff numbers (工号) on the handling and approval steps', () => {
+    /** The builder's case with its handling step (S1) and its approval step (S3) completed by these two. */
+    const handledAndApproved = (caseId: string, handler: { name: string; staffNo?: string }, approver: { name: string; staffNo?: string }) => {
+      const events = history(caseId);
+      events[3] = { ...events[3]!, actor: { ...handler, role: 'handler' } } as CaseEvent;
+      events[7] = { ...events[7]!, actor: { ...approver, role: 'approver' } } as CaseEvent;
+      return events;
+    };
+
+    it('two clerks of one name with different staff numbers are two people: silent, where the same names without numbers fire', async () => {
+      await h.append(handledAndApproved('QH-I2-NAMESAKES', { name: '李明', staffNo: 'QH0101' }, { name: '李明', staffNo: 'QH0207' }));
+      await h.append(handledAndApproved('QH-I2-NAMES-ONLY', { name: '李明' }, { name: '李明' }));
+      const found = await h.evaluate(ir02ImpossibleSequence, NOW, { caseIds: ['QH-I2-NAMESAKES', 'QH-I2-NAMES-ONLY'] });
+      expect(found.map((v) => [v.caseId, v.figures.clauses])).toEqual([['QH-I2-NAMES-ONLY', 'same-person']]);
+    });
+
+    it('one clerk whose name is written two ways under one staff number is one person: the approval by the handler fires', async () => {
+      const events = handledAndApproved('QH-I2-ONE-NUMBER', { name: '李明', staffNo: 'QH0101' }, { name: '李 明', staffNo: 'QH0101' });
+      await h.append(events);
+      const found = await h.evaluate(ir02ImpossibleSequence, NOW, { caseIds: ['QH-I2-ONE-NUMBER'] });
+      expect(found.map((v) => [v.caseId, v.figures.clauses, v.evidenceEventIds])).toEqual([['QH-I2-ONE-NUMBER', 'same-person', ids(events, 3, 7)]]);
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { caseFilter, type Rule } from '../rule.ts';
+import { staffIdentity } from './staff-sql.ts';
 
 /**
  * IR02 (domain.md §2.4, §4): an order of events the process cannot produce.
@@ -10,13 +11,13 @@ import { caseFilter, type Rule } from '../rule.ts';
  *   earlier, shown with the latest-dated such earlier event. The clock's `seq-order-differs`
  *   anomaly picks the cases; the events name the pair.
  * - An approval step (role 批准) completed by someone whose role is not approver (S21), or (P) by the
- *   person who completed the handling step (承办) of the same case. The events read model keeps staff
- *   names, not staff numbers, so the same person is the same name.
+ *   person who completed the handling step (承办) of the same case: the same staff number, or the
+ *   same name where the events carry no number (staff-sql.ts).
  */
 export const ir02ImpossibleSequence: Rule = {
   id: 'IR02',
   level: 'red',
-  version: 1,
+  version: 2,
   deterministic: true,
   description: {
     zh: '办理顺序异常：受理前办理或收费、环节未完成即办结、业务时间与流水顺序倒置、非批准人审批或承办人自批',
@@ -56,13 +57,13 @@ export const ir02ImpossibleSequence: Rule = {
         arraySort(groupArrayIf((seq, type, event_id), type IN ('StepStarted', 'StepCompleted', 'SpecialProcedureStarted', 'FeeCharged', 'CaseConcluded'))) AS handling,
         arrayFilter(g -> NOT has_acc OR g.1 < acc_seq, handling) AS early,
         groupArrayIf((seq, step_code), type = 'StepCompleted') AS completions,
-        groupArrayIf((event_id, step_code, actor_name, actor_role), type = 'StepCompleted' AND step_role = 'handler') AS handled,
+        groupArrayIf((event_id, step_code, staff, actor_role), type = 'StepCompleted' AND step_role = 'handler') AS handled,
         arrayMap(a -> (a.1, a.2, a.3, a.4, arrayFirst(x -> x.3 = a.3, handled)),
-                 groupArrayIf((event_id, step_code, actor_name, actor_role), type = 'StepCompleted' AND step_role = 'approver')) AS approvals,
+                 groupArrayIf((event_id, step_code, staff, actor_role), type = 'StepCompleted' AND step_role = 'approver')) AS approvals,
         arrayFilter(a -> a.4 != 'approver', approvals) AS wrong_role,
         arrayFilter(a -> a.5.1 != '', approvals) AS same_person
       FROM (
-        SELECT case_id, dept_code, event_id, toString(type) AS type, seq, actor_name, toString(actor_role) AS actor_role,
+        SELECT case_id, dept_code, event_id, toString(type) AS type, seq, ${staffIdentity} AS staff, toString(actor_role) AS actor_role,
           if(type = 'StepCompleted', JSONExtractString(payload, 'stepCode'), '') AS step_code,
           if(type = 'StepCompleted', JSONExtractString(payload, 'role'), '') AS step_role
         FROM events FINAL

@@ -13,16 +13,22 @@ afterAll(async () => h.close());
 const NOW = '2026-06-01T00:00:00+08:00';
 const at = (day: string, time: string) => `${day}T${time}+08:00`;
 type Role = 'handler' | 'reviewer' | 'approver';
+/** Who reports a step: a name alone, or a name with a staff number (工号). */
+type Staff = string | { name: string; staffNo: string };
 const STEPS = [['S1', '承办', 'handler'], ['S2', '审核', 'reviewer'], ['S3', '批准', 'approver']] as const;
 
 /**
  * Seed matter QH-ZRZY-003 (commitment, three human steps → threshold max(10, 2 × 3) = 10 min).
  * `times` are the six step instants (start, end per step); `actor` chooses who reports each step.
  */
-function handled(caseId: string, accepted: string, times: string[], concluded: string, actor: (role: Role) => string): CaseEvent[] {
+function handled(caseId: string, accepted: string, times: string[], concluded: string, actor: (role: Role, event: 'start' | 'end') => Staff): CaseEvent[] {
+  const as = (role: Role, event: 'start' | 'end') => {
+    const who = actor(role, event);
+    return typeof who === 'string' ? { name: who, role } : { ...who, role };
+  };
   const steps = STEPS.flatMap(([code, name, role], i) => [
-    caseEventOf('StepStarted', caseId, { seq: 3 + 2 * i, occurredAt: times[2 * i]!, actor: { name: actor(role), role }, payload: { stepCode: code, stepName: name, stepNo: i + 1, role } }),
-    caseEventOf('StepCompleted', caseId, { seq: 4 + 2 * i, occurredAt: times[2 * i + 1]!, actor: { name: actor(role), role }, payload: { stepCode: code, stepName: name, stepNo: i + 1, role, action: 'pass' } }),
+    caseEventOf('StepStarted', caseId, { seq: 3 + 2 * i, occurredAt: times[2 * i]!, actor: as(role, 'start'), payload: { stepCode: code, stepName: name, stepNo: i + 1, role } }),
+    caseEventOf('StepCompleted', caseId, { seq: 4 + 2 * i, occurredAt: times[2 * i + 1]!, actor: as(role, 'end'), payload: { stepCode: code, stepName: name, stepNo: i + 1, role, action: 'pass' } }),
   ]);
   return [
     caseEventOf('CaseSubmitted', caseId, { seq: 1, occurredAt: accepted }),
@@ -67,6 +73,26 @@ describe('IR13: implausibly fast or back-filled', () => {
     const found = await h.evaluate(ir13ImplausiblyFast, NOW, { caseIds: ['QH-IR13-ONE', 'QH-IR13-TWO', 'QH-IR13-OPEN'] });
     expect(found.map((v) => [v.caseId, v.figures.clauses, v.figures.stepSpanMinutes])).toEqual([['QH-IR13-ONE', 'account', '5.0']]);
     expect(found[0]!.evidenceEventIds).toEqual(one.slice(2, 8).map((e) => e.eventId));
+  });
+
+  it('tells accounts apart by staff number: two clerks of one name are two accounts, where the same name without numbers fires', async () => {
+    const steps = minutesAfter0930('2026-03-20', 0, 1, 2, 3, 4, 5);
+    const namesakes = (r: Role): Staff => ({ name: '李承办', staffNo: r === 'approver' ? 'QH0207' : 'QH0101' });
+    await h.append(handled('QH-IR13-NAMESAKES', at('2026-03-16', '09:30:00'), steps, at('2026-03-20', '11:00:00'), namesakes));
+    await h.append(handled('QH-IR13-NAMES-ONLY', at('2026-03-16', '09:30:00'), steps, at('2026-03-20', '11:00:00'), () => '李承办'));
+    const found = await h.evaluate(ir13ImplausiblyFast, NOW, { caseIds: ['QH-IR13-NAMESAKES', 'QH-IR13-NAMES-ONLY'] });
+    expect(found.map((v) => [v.caseId, v.figures.clauses])).toEqual([['QH-IR13-NAMES-ONLY', 'account']]);
+  });
+
+  it('counts one account when one staff number reports every step under a name written two ways', async () => {
+    const steps = minutesAfter0930('2026-03-20', 0, 1, 2, 3, 4, 5);
+    const spelt = (_r: Role, event: 'start' | 'end'): Staff => ({ name: event === 'start' ? '李承办' : '李 承办', staffNo: 'QH0101' });
+    const one = handled('QH-IR13-ONE-NUMBER', at('2026-03-16', '09:30:00'), steps, at('2026-03-20', '11:00:00'), spelt);
+    await h.append(one);
+    const found = await h.evaluate(ir13ImplausiblyFast, NOW, { caseIds: ['QH-IR13-ONE-NUMBER'] });
+    expect(found.map((v) => [v.caseId, v.figures.clauses, v.figures.stepAccounts])).toEqual([['QH-IR13-ONE-NUMBER', 'account', '1']]);
+    expect(found[0]!.evidenceEventIds).toEqual(one.slice(2, 8).map((e) => e.eventId));
+    expect(found[0]!.reason).toContain('(QH0101)');
   });
 
   it('fires when every event from submission to conclusion was recorded at one instant, and not when one arrived a second apart', async () => {

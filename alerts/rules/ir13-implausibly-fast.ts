@@ -1,4 +1,5 @@
 import { caseFilter, type Rule } from '../rule.ts';
+import { staffIdentity, staffLabel } from './staff-sql.ts';
 import { isoInstant } from './working-days-sql.ts';
 
 /** IR13: "all steps by one account within 5 min" — domain.md §4 gives no threshold name for it. */
@@ -21,7 +22,7 @@ const pausedMs = (starts: string, ends: string) =>
  *            (post-acceptance supplement, suspension, type-2 special procedure) taken out, is under
  *            max({fastFloorMinutes}, {fastMinutesPerStep} × human steps) minutes;
  *   account  every StepStarted/StepCompleted of the accepted and concluded case was reported by one
- *            account (actor name: the read model keeps no staff number) within 5 minutes;
+ *            account (its staff number, or its name where the events carry none) within 5 minutes;
  *   batch    every E1–E13 event, from CaseSubmitted to CaseConcluded, has the same recordedAt.
  * Instant cases are left out: a window posting an on-the-spot case at once is normal.
  * Yellow: sent for a spot audit (domain.md §4).
@@ -29,7 +30,7 @@ const pausedMs = (starts: string, ends: string) =>
 export const ir13ImplausiblyFast: Rule = {
   id: 'IR13',
   level: 'yellow',
-  version: 1,
+  version: 2,
   deterministic: true,
   description: {
     zh: '办理过快或集中补录，疑似体外循环：承诺件净办理时间过短、全部环节由同一账号在5分钟内完成，或申报至办结各事件同一时刻入库',
@@ -53,8 +54,8 @@ export const ir13ImplausiblyFast: Rule = {
           type = 'SpecialProcedureStarted' AND JSONExtractString(payload, 'kind') = '2') AS sp_start,
         arraySort(groupArrayIf((JSONExtractUInt(payload, 'procedureNo'), toInt64(toUnixTimestamp64Milli(occurred_at))), type = 'SpecialProcedureEnded')) AS sp_end,
         arrayMap(x -> x.2, arraySort(groupArrayIf((position, event_id), type IN ('StepStarted', 'StepCompleted')))) AS step_ids,
-        uniqExactIf(actor_name, type IN ('StepStarted', 'StepCompleted')) AS step_accounts,
-        anyIf(actor_name, type IN ('StepStarted', 'StepCompleted')) AS step_account,
+        uniqExactIf(${staffIdentity}, type IN ('StepStarted', 'StepCompleted')) AS step_accounts,
+        anyIf(${staffLabel}, type IN ('StepStarted', 'StepCompleted')) AS step_account,
         toInt64(toUnixTimestamp64Milli(maxIf(occurred_at, type IN ('StepStarted', 'StepCompleted'))))
           - toInt64(toUnixTimestamp64Milli(minIf(occurred_at, type IN ('StepStarted', 'StepCompleted')))) AS step_span_ms,
         arrayMap(x -> x.2, arraySort(groupArrayIf((position, event_id), type IN ${HANDLING_TYPES}))) AS handling_ids,

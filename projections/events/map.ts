@@ -29,6 +29,7 @@ export function eventRow(recorded: RecordedEvent) {
     channel: e.channel,
     source_system: e.sourceSystem,
     actor_name: masked.actor.name,
+    actor_staff_no: masked.actor.staffNo ?? '',
     actor_role: e.actor.role,
     data_version: e.dataVersion,
     payload: JSON.stringify(masked.payload),

@@ -21,6 +21,7 @@ export const eventsTable = (ctx: DdlContext, name: string) => `
     channel        LowCardinality(String),
     source_system  LowCardinality(String),
     actor_name     String,
+    actor_staff_no String,
     actor_role     LowCardinality(String),
     data_version   UInt32,
     payload        String,
