@@ -5,6 +5,8 @@ import { allTables } from './index.ts';
 import type { Projection, ProjectionServices } from './projection.ts';
 import { forgetColumns } from '../infra/clickhouse/insert.ts';
 import { rowsFor, writeRows } from './write-batch.ts';
+import { eventsProjection } from './events/index.ts';
+import { eventsOnWorker } from './rebuild-events.ts';
 
 export interface RebuildProgress {
   state: 'idle' | 'running' | 'swapping' | 'done' | 'failed';
@@ -42,6 +44,8 @@ export async function rebuildReadModels(args: {
   Object.assign(progress, { state: 'running', processed: 0, position: -1, startedAt: new Date().toISOString(), finishedAt: null, error: null });
   progress.target = Number(await store.headPosition());
   const t0 = performance.now();
+  const eventsWorker = args.projections.includes(eventsProjection) ? eventsOnWorker(store, ch, `events${SUFFIX}`) : undefined;
+  const onMainThread = eventsWorker ? args.projections.filter((p) => p !== eventsProjection) : args.projections;
   try {
     for (const [name, ddl] of Object.entries(tables)) {
       await ch.client.command({ query: `DROP TABLE IF EXISTS ${name}${SUFFIX}` });
@@ -60,6 +64,8 @@ export async function rebuildReadModels(args: {
     Object.assign(progress, { state: 'failed', error: error instanceof Error ? error.message : String(error), finishedAt: new Date().toISOString() });
     await args.resumeLive().catch(() => {});
     throw error;
+  } finally {
+    await eventsWorker?.close();
   }
 
   // Two pages in flight: while ClickHouse writes one page's rows, the next page is read and mapped.
@@ -70,10 +76,13 @@ export async function rebuildReadModels(args: {
     for (;;) {
       const page = await store.readAll({ after, maxCount: args.pageSize ?? 20_000 });
       if (page.length === 0) break;
-      const rows = await rowsFor(args.projections, args.services, page);
-      await writing;
       const upTo = page.at(-1)!.position;
-      writing = writeRows(ch, rows, upTo, SUFFIX).then(() => {
+      const eventsReady = eventsWorker?.prepare(after, upTo);
+      eventsReady?.catch(() => {}); // met below, after the main thread's share
+      const rows = await rowsFor(onMainThread, args.services, page);
+      const loadEvents = eventsReady ? [await eventsReady] : [];
+      await writing;
+      writing = writeRows(ch, rows, upTo, SUFFIX, loadEvents).then(() => {
         progress.processed += page.length;
         progress.position = Number(upTo);
         progress.eventsPerSecond = Math.round(progress.processed / ((performance.now() - t0) / 1000));

@@ -25,9 +25,10 @@ export async function rowsFor(projections: Projection[], services: ProjectionSer
   return rows;
 }
 
-export async function writeRows(ch: ClickHouse, rows: TableRows, upTo: bigint, suffix: string): Promise<void> {
+export async function writeRows(ch: ClickHouse, rows: TableRows, upTo: bigint, suffix: string, alsoBefore: (() => Promise<void>)[] = []): Promise<void> {
   // The tables are written side by side: each insert waits mostly on ClickHouse writing its part,
-  // and the rows are idempotent whatever the order. Only the checkpoint must come after them all.
-  await Promise.all(Object.entries(rows).map(([table, values]) => insertRows(ch, `${table}${suffix}`, values)));
+  // and the rows are idempotent whatever the order. Only the checkpoint must come after them all
+  // (and after `alsoBefore`, rows prepared elsewhere).
+  await Promise.all([...Object.entries(rows).map(([table, values]) => insertRows(ch, `${table}${suffix}`, values)), ...alsoBefore.map((load) => load())]);
   await writeCheckpoint(ch, `projection_checkpoints${suffix}`, CHECKPOINT_NAME, upTo);
 }

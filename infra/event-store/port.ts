@@ -101,6 +101,8 @@ export type VerifyResult =
   | { ok: false; streamId: string; length: number; brokenAt: bigint | null; reason: string };
 
 export interface EventStore {
+  /** The embedded log's file, for readers on other threads (a rebuild); absent for a server. */
+  readonly localFile?: string;
   /** Appends to one stream. Throws ConcurrencyError when the expected revision does not hold. */
   append(request: AppendRequest): Promise<AppendResult>;
   /**

@@ -51,6 +51,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
   const store = {
     db,
     checkpointer,
+    ...(options.file !== ':memory:' && { localFile: options.file }),
     async append(request: AppendRequest) {
       return (await store.appendMany([request]))[0]!;
     },
@@ -220,7 +221,7 @@ function guard<T>(fn: () => T): T {
   }
 }
 
-function toRecorded(row: EventRow): RecordedEvent {
+export function toRecorded(row: EventRow): RecordedEvent {
   return {
     streamId: row.stream_id,
     revision: BigInt(row.revision),
