@@ -49,6 +49,10 @@ export async function evaluate(
     timeDrivenOnly?: boolean;
     /** Evaluate only these of deps.rules (a batch lane's share). */
     only?: (rule: Rule) => boolean;
+    /** Where the rule queries wait their turn; shared between lanes, it decides who goes next. */
+    gate?: QueryGate;
+    /** Ahead of other evaluations' queries at the gate (the clocks after a batch). */
+    urgent?: boolean;
     exclusive?: <T>(apply: () => Promise<T>) => Promise<T>;
   } = {},
 ): Promise<EvaluationReport> {
@@ -62,10 +66,10 @@ export async function evaluate(
   // all its queries at once would hold another lane's queries back behind every one of them (with
   // two in flight, event-to-SSE p99 was 1.1 s; with one, 0.85–0.9 s).
   const chosen = deps.rules.filter((r) => (!options.timeDrivenOnly || r.timeDriven) && (!options.only || options.only(r)));
-  const slot = limiter(1);
+  const gate = options.gate ?? queryGate();
   const answers = chosen.map((rule) => {
     const t0 = performance.now();
-    return slot(() => runRule(deps.ch, rule, { now: ctx.now, ...(caseIds && { caseIds }), thresholds: deps.thresholds })).then(
+    return gate(options.urgent === true, () => runRule(deps.ch, rule, { now: ctx.now, ...(caseIds && { caseIds }), thresholds: deps.thresholds })).then(
       (violations) => ({ rule, violations, millis: Math.round(performance.now() - t0) }),
       // Held until its turn, so a failure after an earlier one is not reported as unhandled.
       (error: unknown) => ({ rule, error }),
@@ -186,18 +190,36 @@ async function append(deps: EvaluatorDeps, events: AlertEvent[]): Promise<void> 
   for (const recorded of await deps.store.readStream(alertStream(events[0]!.alertId))) deps.book.apply(recorded);
 }
 
-/** Runs the given tasks at most `n` at a time, in the order they were given. */
-function limiter(n: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (running >= n) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
+export type QueryGate = <T>(urgent: boolean, task: () => Promise<T>) => Promise<T>;
+
+/**
+ * One rule query at a time, urgent ones first, the rest in the order they came. Shared by the
+ * evaluation lanes, it lets a clock query after a batch go next rather than behind the queries an
+ * irregularity or scheduled evaluation has already lined up. After `fairAfter` urgent queries in
+ * a row one waiting other goes, so a steady stream of batches cannot starve the other lanes.
+ */
+export function queryGate(fairAfter = 4): QueryGate {
+  let busy = false;
+  let urgentInARow = 0;
+  const urgent: (() => void)[] = [];
+  const normal: (() => void)[] = [];
+  const next = (): (() => void) | undefined => {
+    if (urgent.length > 0 && (urgentInARow < fairAfter || normal.length === 0)) {
+      urgentInARow++;
+      return urgent.shift();
+    }
+    urgentInARow = 0;
+    return normal.shift() ?? urgent.shift();
+  };
+  return async (isUrgent, task) => {
+    if (busy) await new Promise<void>((resolve) => (isUrgent ? urgent : normal).push(resolve));
+    busy = true;
     try {
       return await task();
     } finally {
-      running--;
-      waiting.shift()?.();
+      const go = next();
+      if (go) go();
+      else busy = false;
     }
   };
 }

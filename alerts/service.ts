@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '../domain/calendar/index.ts';
 import type { ClickHouse } from '../infra/clickhouse/client.ts';
 import type { EventStore } from '../infra/event-store/port.ts';
 import { AlertBook } from './alert-book.ts';
-import { evaluate, type EvaluationReport } from './evaluator.ts';
+import { evaluate, queryGate, type EvaluationReport } from './evaluator.ts';
 import { alertFeed } from './feed.ts';
 import type { RuleThresholds } from './rule.ts';
 import { rules } from './rules/index.ts';
@@ -52,13 +52,14 @@ export async function startAlerting(o: AlertingOptions) {
     applying = next.catch(() => undefined);
     return next;
   };
+  const gate = queryGate();
   const run = async (trigger: Trigger, caseIds?: readonly string[]): Promise<EvaluationReport> => {
     const ch = o.clickhouse();
     if (!ch) throw new Error('ClickHouse is not ready');
     const deps = { store: o.store, ch, book, silences, rules, thresholds: o.thresholds, calendar: o.calendar, timeZone: o.timeZone, config: o.config };
-    if (trigger.kind === 'schedule') return evaluate(deps, now(), undefined, { timeDrivenOnly: true, exclusive });
+    if (trigger.kind === 'schedule') return evaluate(deps, now(), undefined, { timeDrivenOnly: true, exclusive, gate });
     const clocks = trigger.lane === 'clocks';
-    return evaluate(deps, now(), caseIds, { only: (r) => (r.clock === true) === clocks, exclusive });
+    return evaluate(deps, now(), caseIds, { only: (r) => (r.clock === true) === clocks, exclusive, gate, urgent: clocks });
   };
   // After a batch, the clocks (a handful of light queries) apart from the irregularities.
   const scheduler = alertScheduler({ intervalSeconds: o.intervalSeconds, batchLanes: ['clocks', 'irregularities'], run, log: o.log });
