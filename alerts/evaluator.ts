@@ -36,7 +36,8 @@ export interface EvaluationReport {
 }
 
 /**
- * One evaluation: every rule's query (for the touched cases only, after a projection batch), an
+ * One evaluation: every rule's query (for the given cases only: those a projection batch touched,
+ * the live ones, a sweep's share; an empty list asks nothing), an
  * alert raised for each violation without an open one of the same (case, rule, level), clock
  * yellows closed whose case concluded in time or paused, and every escalation or notification that is due.
  * All system event ids are deterministic, so an evaluation interrupted and run again raises nothing twice.
@@ -54,6 +55,8 @@ export async function evaluate(
     /** Ahead of other evaluations' queries at the gate (the clocks after a batch). */
     urgent?: boolean;
     exclusive?: <T>(apply: () => Promise<T>) => Promise<T>;
+    /** Leave the escalations and notifications that fell due to another run (a sweep's earlier chunks). */
+    skipDue?: boolean;
   } = {},
 ): Promise<EvaluationReport> {
   const started = performance.now();
@@ -65,7 +68,8 @@ export async function evaluate(
   // answers parameterised queries one by one, in the order they come, so an evaluation that queued
   // all its queries at once would hold another lane's queries back behind every one of them (with
   // two in flight, event-to-SSE p99 was 1.1 s; with one, 0.85–0.9 s).
-  const chosen = deps.rules.filter((r) => (!options.timeDrivenOnly || r.timeDriven) && (!options.only || options.only(r)));
+  // An empty list of cases is no case at all (in SQL it would mean every case): nothing to ask.
+  const chosen = caseIds?.length === 0 ? [] : deps.rules.filter((r) => (!options.timeDrivenOnly || r.timeDriven) && (!options.only || options.only(r)));
   const gate = options.gate ?? queryGate();
   const answers = chosen.map((rule) => {
     const t0 = performance.now();
@@ -96,7 +100,7 @@ export async function evaluate(
   report.queryMillis = Math.round(performance.now() - started);
   await exclusive(async () => {
     report.autoClosed = await closeClearedYellows(deps, new Set(chosen.map((r) => r.id)), firing, ctx, caseIds);
-    report.escalated = (await applyDueActions(deps, ctx)) + (await issueMonthlyNotices(deps, ctx));
+    if (!options.skipDue) report.escalated = (await applyDueActions(deps, ctx)) + (await issueMonthlyNotices(deps, ctx));
   });
   report.millis = Math.round(performance.now() - started);
   return report;
@@ -122,10 +126,11 @@ async function raiseIfNew(deps: EvaluatorDeps, rule: Rule, v: Violation, ctx: Al
 /** `evaluated`: the rules this run asked; only their yellows are known to have stopped firing. */
 async function closeClearedYellows(deps: EvaluatorDeps, evaluated: Set<string>, firing: Set<string>, ctx: AlertDecisionContext, caseIds?: readonly string[]): Promise<number> {
   const ofClocks = clockYellows(deps.rules);
+  const only = caseIds && new Set(caseIds);
   const candidates = deps.book.open().filter((e) => {
     const r = recordOf(e.state)!;
     const key = openAlertKey(r.alert.caseId, r.alert.ruleId, r.alert.raisedLevel);
-    return r.standing.level === 'yellow' && ofClocks.has(r.alert.ruleId) && evaluated.has(r.alert.ruleId) && !firing.has(key) && (!caseIds || caseIds.includes(r.alert.caseId));
+    return r.standing.level === 'yellow' && ofClocks.has(r.alert.ruleId) && evaluated.has(r.alert.ruleId) && !firing.has(key) && (!only || only.has(r.alert.caseId));
   });
   if (candidates.length === 0) return 0;
   const reasons = await autoCloseReasons(deps.ch, candidates.map((e) => recordOf(e.state)!.alert.caseId));

@@ -69,3 +69,68 @@ describe('alert scheduler, two batch lanes', () => {
     }
   });
 });
+
+describe('alert scheduler, a failed batch run', () => {
+  it('keeps its cases: they are evaluated again, with those touched meanwhile, until a run succeeds', async () => {
+    const runs: string[] = [];
+    const scheduler = alertScheduler({
+      intervalSeconds: 59,
+      log: quiet,
+      run: async (_trigger, caseIds) => {
+        runs.push(caseIds!.join('+'));
+        if (runs.length === 1) throw new Error('ClickHouse is not ready');
+        return report;
+      },
+    });
+    try {
+      void scheduler.touched(['A']);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(scheduler.status().lastError).toBe('ClickHouse is not ready');
+      void scheduler.touched(['B']);
+      // The retry comes after a second's backoff.
+      await new Promise((r) => setTimeout(r, 1_300));
+      expect(runs).toEqual(['A', 'B+A']);
+      expect(scheduler.status().lastError).toBeNull();
+    } finally {
+      await scheduler.stop();
+    }
+  });
+
+  it('stops retrying when the scheduler stops', async () => {
+    let runs = 0;
+    const scheduler = alertScheduler({ intervalSeconds: 59, log: quiet, run: async () => (runs++, Promise.reject(new Error('down'))) });
+    void scheduler.touched(['A']);
+    await new Promise((r) => setTimeout(r, 50));
+    await scheduler.stop();
+    await new Promise((r) => setTimeout(r, 1_300));
+    expect(runs).toBe(1);
+  });
+});
+
+describe('alert scheduler, sweeps', () => {
+  it('sweeps once at start when asked, and on demand, never two at once', async () => {
+    const triggers: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const scheduler = alertScheduler({
+      intervalSeconds: 59,
+      sweepAtStart: true,
+      log: quiet,
+      run: async (trigger) => {
+        triggers.push(trigger.kind);
+        most = Math.max(most, ++inFlight);
+        await new Promise((r) => setTimeout(r, 20));
+        inFlight--;
+        return report;
+      },
+    });
+    try {
+      await scheduler.sweepNow();
+      expect(triggers).toEqual(['sweep', 'sweep']);
+      expect(most).toBe(1);
+      expect(scheduler.status().lastSweep).not.toBeNull();
+    } finally {
+      await scheduler.stop();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { evaluate, queryGate, type EvaluationReport } from './evaluator.ts';
 import { alertFeed } from './feed.ts';
 import type { RuleThresholds } from './rule.ts';
 import { rules } from './rules/index.ts';
+import { sweep } from './sweep.ts';
 import { alertScheduler, type Trigger } from './scheduler.ts';
 import { SilenceBook } from './silences.ts';
 import { webhookDispatcher, type WebhookTarget } from './webhooks.ts';
@@ -21,6 +22,10 @@ export interface AlertingOptions {
   config: AlertConfig;
   thresholds: RuleThresholds;
   intervalSeconds: number;
+  /** node-cron expression (with seconds) of the sweeps over every case; undefined: none but the one at start. */
+  sweepCron?: string;
+  /** Sweep once at start (default true). */
+  sweepAtStart?: boolean;
   webhooks: WebhookTarget[];
   log: Log;
   now?: () => Date;
@@ -45,7 +50,8 @@ export async function startAlerting(o: AlertingOptions) {
   });
 
   // Scheduled runs look at all cases but only at rules a passing deadline can trip; runs after a
-  // projection batch look at every rule but only at the cases the batch touched.
+  // projection batch look at every rule but only at the cases the batch touched; a sweep looks at
+  // every rule and every case.
   let applying: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(apply: () => Promise<T>): Promise<T> => {
     const next = applying.then(apply);
@@ -58,11 +64,14 @@ export async function startAlerting(o: AlertingOptions) {
     if (!ch) throw new Error('ClickHouse is not ready');
     const deps = { store: o.store, ch, book, silences, rules, thresholds: o.thresholds, calendar: o.calendar, timeZone: o.timeZone, config: o.config };
     if (trigger.kind === 'schedule') return evaluate(deps, now(), undefined, { timeDrivenOnly: true, exclusive, gate });
+    if (trigger.kind === 'sweep') return sweep(deps, now(), { exclusive, gate });
     const clocks = trigger.lane === 'clocks';
     return evaluate(deps, now(), caseIds, { only: (r) => (r.clock === true) === clocks, exclusive, gate, urgent: clocks });
   };
   // After a batch, the clocks (a handful of light queries) apart from the irregularities.
-  const scheduler = alertScheduler({ intervalSeconds: o.intervalSeconds, batchLanes: ['clocks', 'irregularities'], run, log: o.log });
+  const scheduler = alertScheduler({
+    intervalSeconds: o.intervalSeconds, batchLanes: ['clocks', 'irregularities'], sweepCron: o.sweepCron, sweepAtStart: o.sweepAtStart ?? true, run, log: o.log,
+  });
 
   return {
     book,

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import cron from 'node-cron';
 import { z } from 'zod';
 import { isTimeZone } from '../domain/calendar/time-zone.ts';
 import { clockConfigSchema, type ClockConfig } from '../domain/clock/index.ts';
@@ -45,8 +46,16 @@ const schema = z.object({
   /** Simulated seconds per real second while the demo catches up with the present. */
   SUNLIGHT_DEMO_SPEED: z.coerce.number().positive().default(3600),
   SUNLIGHT_DEMO_SEED: z.coerce.number().int().nonnegative().default(1),
-  /** Seconds between full rule evaluations (1–59). */
+  /** Seconds between scheduled evaluations of the deadlines of the live cases (1–59). */
   SUNLIGHT_ALERT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(59).default(5),
+  /**
+   * When every rule is run over every case (node-cron, with seconds), besides once at start;
+   * `off`: only at start. Default 02:30 every night.
+   */
+  SUNLIGHT_ALERT_SWEEP_CRON: z
+    .string()
+    .default('0 30 2 * * *')
+    .refine((v) => v === 'off' || cron.validate(v), { message: 'must be a node-cron expression with seconds, e.g. "0 30 2 * * *", or "off"' }),
   /** Rule thresholds as JSON, e.g. {"reportingLagWorkingDays":2,"ratingRectifyWorkingDays":5}. */
   SUNLIGHT_ALERT_THRESHOLDS: z.string().optional(),
   /** Alert lifecycle settings as JSON: {"replyWorkingDays":3,"noticeReplyWorkingDays":10,"monthlyRedsForNotice":3}. */
@@ -79,7 +88,7 @@ export type Config = Readonly<{
   projection: { enabled: boolean; batchSize: number; flushMs: number };
   clock: ClockConfig;
   demo: { mode: 'auto' | 'off'; speed: number; seed: number };
-  alerts: { intervalSeconds: number; thresholds: RuleThresholds; lifecycle: AlertConfig; webhooks: WebhookTarget[] };
+  alerts: { intervalSeconds: number; sweepCron: string | undefined; thresholds: RuleThresholds; lifecycle: AlertConfig; webhooks: WebhookTarget[] };
 }>;
 
 export class ConfigError extends Error {
@@ -113,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: { mode: e.SUNLIGHT_DEMO, speed: e.SUNLIGHT_DEMO_SPEED, seed: e.SUNLIGHT_DEMO_SEED },
     alerts: {
       intervalSeconds: e.SUNLIGHT_ALERT_INTERVAL_SECONDS,
+      sweepCron: e.SUNLIGHT_ALERT_SWEEP_CRON === 'off' ? undefined : e.SUNLIGHT_ALERT_SWEEP_CRON,
       thresholds: Object.freeze({ ...defaultThresholds, ...jsonSetting('SUNLIGHT_ALERT_THRESHOLDS', e.SUNLIGHT_ALERT_THRESHOLDS, thresholdsSchema, {}) }) as RuleThresholds,
       lifecycle: Object.freeze(jsonSetting('SUNLIGHT_ALERT_LIFECYCLE', e.SUNLIGHT_ALERT_LIFECYCLE, alertConfigSchema, {})) as AlertConfig,
       webhooks: jsonSetting('SUNLIGHT_WEBHOOKS', e.SUNLIGHT_WEBHOOKS, webhooksSchema, []),

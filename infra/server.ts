@@ -69,11 +69,11 @@ async function main(): Promise<void> {
     async () => {
       alerting = await startAlerting({
         store, clickhouse: readModels.clickhouse, calendar: currentCalendar(store), timeZone: config.timeZone,
-        config: config.alerts.lifecycle, thresholds: config.alerts.thresholds, intervalSeconds: config.alerts.intervalSeconds, webhooks: config.alerts.webhooks, log: logger,
+        config: config.alerts.lifecycle, thresholds: config.alerts.thresholds, intervalSeconds: config.alerts.intervalSeconds, sweepCron: config.alerts.sweepCron, webhooks: config.alerts.webhooks, log: logger,
         now: supervisionNow,
       });
       deps.alerting = alerting;
-      app.log.info({ intervalSeconds: config.alerts.intervalSeconds }, 'alerting started');
+      app.log.info({ intervalSeconds: config.alerts.intervalSeconds, sweepCron: config.alerts.sweepCron ?? 'off' }, 'alerting started');
     },
     (error: unknown) => {
       app.log.fatal({ err: error }, 'read models cannot start');

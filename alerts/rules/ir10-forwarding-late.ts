@@ -15,7 +15,6 @@ export const ir10ForwardingLate: Rule = {
   level: 'red',
   version: 1,
   deterministic: true,
-  timeDriven: true,
   description: {
     zh: '初审后转报（上报）上级机关超过规定工作日或超过环节时限',
     en: 'Preliminary review forwarded to the upper authority later than the allowed working days after acceptance, or after its step limit',

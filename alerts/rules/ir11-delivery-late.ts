@@ -48,7 +48,6 @@ export const ir11DeliveryLate: Rule = {
   level: 'yellow',
   version: 1,
   deterministic: true,
-  timeDriven: true,
   description: {
     zh: '证照送达超期：准予许可或出证办结后，超过规定工作日才送达（领取）证照',
     en: 'Certificate delivered more than the allowed working days after an approving conclusion',
