@@ -73,7 +73,7 @@ export async function evaluate(
   const gate = options.gate ?? queryGate();
   const answers = chosen.map((rule) => {
     const t0 = performance.now();
-    return gate(options.urgent === true, () => runRule(deps.ch, rule, { now: ctx.now, ...(caseIds && { caseIds }), thresholds: deps.thresholds })).then(
+    return gate(options.urgent === true, () => runRule(deps.ch, rule, { now: ctx.now, ...(caseIds && { caseIds }), thresholds: deps.thresholds, deadlinesOnly: options.timeDrivenOnly === true })).then(
       (violations) => ({ rule, violations, millis: Math.round(performance.now() - t0) }),
       // Held until its turn, so a failure after an earlier one is not reported as unhandled.
       (error: unknown) => ({ rule, error }),

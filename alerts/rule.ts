@@ -16,6 +16,12 @@ export interface RuleContext {
   /** Restrict to these cases (the ones a projection batch touched); undefined = every case. */
   caseIds?: readonly string[];
   thresholds: RuleThresholds;
+  /**
+   * The scheduled run: only what a passing deadline can have made true. A rule's other branches,
+   * which judge the date of an event (a case concluded late, a decision made late), are left to
+   * the batch that brought the event, and to sweeps. Rules read it as `{deadlines_only:UInt8}`.
+   */
+  deadlinesOnly?: boolean;
 }
 
 /** One violation found by a rule: what the alert will carry as evidence. */
@@ -67,7 +73,7 @@ export async function runRule(ch: ClickHouse, rule: Rule, ctx: RuleContext): Pro
   const rows = await (
     await ch.client.query({
       query: rule.sql(ctx),
-      query_params: { now: chInstant(ctx.now), case_ids: ctx.caseIds ?? [], ...flatThresholds(ctx.thresholds) },
+      query_params: { now: chInstant(ctx.now), case_ids: ctx.caseIds ?? [], deadlines_only: ctx.deadlinesOnly ? 1 : 0, ...flatThresholds(ctx.thresholds) },
       format: 'JSONEachRow',
     })
   ).json<{ case_id: string; dept_code: string; level: Level; reason: string; evidence: string[]; figures: string }>();

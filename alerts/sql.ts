@@ -7,6 +7,9 @@
 /** The evaluation instant. */
 export const NOW = `{now:DateTime64(3, 'UTC')}`;
 
+/** True in the scheduled run, which asks only what a passing deadline can have made true (RuleContext). */
+export const DEADLINES_ONLY = '{deadlines_only:UInt8} = 1';
+
 /** Leading and trailing spaces removed, the full-width 　 included: a blank reason is no reason. */
 export const trimmed = (text: string) => `replaceRegexpAll(${text}, '^[[:space:]　]+|[[:space:]　]+$', '')`;
 

@@ -1,4 +1,9 @@
 import { caseFilter, type Rule } from '../rule.ts';
+import { DEADLINES_ONLY, NOW } from '../sql.ts';
+
+/** Open past the overdue instant, or ended after the limit (not a deadline's doing: not in the scheduled run). */
+const overdue = (c = '') => `((${c}status IN ('submitted', 'running', 'paused') AND ${c}overdue_at <= ${NOW})
+  OR (NOT ${DEADLINES_ONLY} AND ${c}status IN ('concluded', 'forwarded') AND ${c}classification = 'overdue'))`;
 
 /**
  * RED (纠错) on the promised clock, domain.md §3.3 and IR09 (S12 item 2): a case still open after
@@ -29,9 +34,9 @@ export const caseOverdue: Rule = {
     FROM cases AS c FINAL
     LEFT JOIN (
       SELECT case_id, groupArray(event_id) AS ids FROM events FINAL
-      WHERE type IN ('CaseSubmitted', 'CaseAccepted', 'CaseConcluded', 'CaseForwarded') AND ${caseFilter('case_id')} GROUP BY case_id
+      WHERE type IN ('CaseSubmitted', 'CaseAccepted', 'CaseConcluded', 'CaseForwarded')
+        AND ${caseFilter('case_id')} AND case_id IN (SELECT case_id FROM cases FINAL WHERE ${caseFilter('case_id')} AND ${overdue()})
+      GROUP BY case_id
     ) AS e ON e.case_id = c.case_id
-    WHERE ${caseFilter('c.case_id')}
-      AND ((c.status IN ('submitted', 'running', 'paused') AND c.overdue_at <= {now:DateTime64(3, 'UTC')})
-        OR (c.status IN ('concluded', 'forwarded') AND c.classification = 'overdue'))`,
+    WHERE ${caseFilter('c.case_id')} AND ${overdue('c.')}`,
 };

@@ -9,6 +9,10 @@ import { isoInstant } from './working-days-sql.ts';
  * An undecided case warns only once acceptance is deemed (ALL Art. 32): the clock never puts its
  * pending instants earlier than that.
  */
+/** A commitment case still open between its warning and overdue instants. */
+const warned = (c = '') => `(${c}kind = 'commitment' AND ${c}status IN ('submitted', 'running', 'paused') AND ${c}promised_state IN ('pending', 'running')
+  AND ${c}warn_at <= ${NOW} AND ${NOW} < ${c}overdue_at)`;
+
 export const caseYellow: Rule = {
   id: 'CASE-YELLOW',
   level: 'yellow',
@@ -27,8 +31,7 @@ export const caseYellow: Rule = {
       toJSONString(map('dueDate', toString(c.due_date), 'warnAt', ${isoInstant('c.warn_at')}, 'overdueAt', ${isoInstant('c.overdue_at')},
                        'limit', toString(c.promised_limit + c.extension_days), 'consumedDays', toString(c.consumed_days), 'status', c.status)) AS figures
     FROM cases AS c FINAL
-    LEFT JOIN ${clockStartEvents(caseFilter('case_id'))} AS e ON e.case_id = c.case_id
-    WHERE ${caseFilter('c.case_id')} AND c.kind = 'commitment'
-      AND c.status IN ('submitted', 'running', 'paused') AND c.promised_state IN ('pending', 'running')
-      AND c.warn_at <= ${NOW} AND ${NOW} < c.overdue_at`,
+    LEFT JOIN ${clockStartEvents(`${caseFilter('case_id')} AND case_id IN (SELECT case_id FROM cases FINAL WHERE ${caseFilter('case_id')} AND ${warned()})`)} AS e
+      ON e.case_id = c.case_id
+    WHERE ${caseFilter('c.case_id')} AND ${warned('c.')}`,
 };

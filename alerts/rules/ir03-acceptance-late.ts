@@ -1,5 +1,5 @@
 import { caseFilter, type Rule } from '../rule.ts';
-import { NOW } from '../sql.ts';
+import { DEADLINES_ONLY, NOW } from '../sql.ts';
 import { isoInstant, localDate } from './working-days-sql.ts';
 
 /**
@@ -9,6 +9,14 @@ import { isoInstant, localDate } from './working-days-sql.ts';
  * decision is late when it comes at or after `deemed_at`, and an undecided case is late from then.
  * A case withdrawn before the window closed had nothing left to decide.
  */
+/**
+ * In the scheduled run only a case still open can have its window close with no decision: a case
+ * that ended after its window was judged by the batch that brought its end. Those few are all the
+ * event lookups need to read.
+ */
+const SCOPE = `(NOT ${DEADLINES_ONLY} OR case_id IN (SELECT case_id FROM cases FINAL
+  WHERE ${caseFilter('case_id')} AND ended_at IS NULL AND deemed_at <= ${NOW}))`;
+
 export const ir03AcceptanceLate: Rule = {
   id: 'IR03',
   level: 'red',
@@ -32,13 +40,13 @@ export const ir03AcceptanceLate: Rule = {
     LEFT JOIN (
       SELECT case_id, argMin(event_id, (occurred_at, seq)) AS first_id, toString(argMin(type, (occurred_at, seq))) AS first_type, min(occurred_at) AS first_at
       FROM events FINAL
-      WHERE type IN ('CaseAccepted', 'AcceptanceRefused', 'SupplementRequested') AND ${caseFilter('case_id')} GROUP BY case_id
+      WHERE type IN ('CaseAccepted', 'AcceptanceRefused', 'SupplementRequested') AND ${caseFilter('case_id')} AND ${SCOPE} GROUP BY case_id
     ) AS d ON d.case_id = c.case_id
     LEFT JOIN (
-      SELECT case_id, groupArray(event_id) AS ids FROM events FINAL WHERE type = 'CaseSubmitted' AND ${caseFilter('case_id')} GROUP BY case_id
+      SELECT case_id, groupArray(event_id) AS ids FROM events FINAL WHERE type = 'CaseSubmitted' AND ${caseFilter('case_id')} AND ${SCOPE} GROUP BY case_id
     ) AS s ON s.case_id = c.case_id
-    WHERE ${caseFilter('c.case_id')} AND c.deemed_at IS NOT NULL
+    WHERE ${caseFilter('c.case_id')} AND c.deemed_at IS NOT NULL AND (NOT ${DEADLINES_ONLY} OR c.ended_at IS NULL)
       AND if(d.case_id = '',
              c.deemed_at <= ${NOW} AND (c.ended_at IS NULL OR c.ended_at >= c.deemed_at),
-             d.first_at >= c.deemed_at)`,
+             NOT ${DEADLINES_ONLY} AND d.first_at >= c.deemed_at)`,
 };

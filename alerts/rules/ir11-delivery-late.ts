@@ -1,4 +1,5 @@
 import { caseFilter, type Rule } from '../rule.ts';
+import { DEADLINES_ONLY, NOW } from '../sql.ts';
 import { localDate, nowDate, workdayByIndex, workdayIndex } from './working-days-sql.ts';
 
 /**
@@ -8,6 +9,15 @@ import { localDate, nowDate, workdayByIndex, workdayIndex } from './working-days
  * addWD(conclusion date, N), ending at 24:00 (Civil Code Art. 203 [S7]): a delivery on the rest
  * day right after it is already late.
  */
+/**
+ * In the scheduled run, the decisions whose delivery deadline may just have passed: those of the
+ * last 2N + 14 calendar days (N working days cannot span more; the longest run of rest days is 9).
+ * An older deadline passed under an earlier scheduled run, or under the sweep at start after a
+ * longer stop; the months before are not read at all, the events being partitioned by month.
+ */
+const RECENT = `(NOT ${DEADLINES_ONLY} OR case_id IN (SELECT case_id FROM events WHERE type = 'CaseConcluded'
+  AND occurred_at >= ${NOW} - toIntervalDay(2 * {deliveryWorkingDays:UInt32} + 14)))`;
+
 const decisions = (delivered: 'late' | 'missing') => `
     WITH cal AS ${workdayIndex}, due_day AS ${workdayByIndex}
     SELECT c.case_id AS case_id, c.dept_code AS dept_code, 'yellow' AS level,
@@ -29,11 +39,11 @@ const decisions = (delivered: 'late' | 'missing') => `
     FROM (
       SELECT case_id, argMin(event_id, position) AS concluded_id, argMin(occurred_at, position) AS concluded_at,
         argMin(JSONExtractString(payload, 'resultCode'), position) AS result_code, argMin(dept_code, position) AS dept_code
-      FROM events FINAL WHERE type = 'CaseConcluded' AND ${caseFilter('case_id')} GROUP BY case_id
+      FROM events FINAL WHERE type = 'CaseConcluded' AND ${caseFilter('case_id')}${delivered === 'missing' ? ` AND ${RECENT}` : ''} GROUP BY case_id
     ) AS c
     LEFT JOIN (
       SELECT case_id, 1 AS has, argMin(event_id, occurred_at) AS delivered_id, min(occurred_at) AS delivered_at
-      FROM events FINAL WHERE type = 'ResultDelivered' AND ${caseFilter('case_id')} GROUP BY case_id
+      FROM events FINAL WHERE type = 'ResultDelivered' AND ${caseFilter('case_id')}${delivered === 'missing' ? ` AND ${RECENT}` : ''} GROUP BY case_id
     ) AS d ON d.case_id = c.case_id
     INNER JOIN cal AS cd ON cd.day = ${localDate('c.concluded_at')}
     INNER JOIN due_day AS due ON due.n = cd.n + {deliveryWorkingDays:UInt32}

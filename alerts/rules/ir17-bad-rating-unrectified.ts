@@ -30,7 +30,7 @@ export const ir17BadRatingUnrectified: Rule = {
     en: 'Bad rating (dissatisfied or very dissatisfied) not rectified and replied to within the allowed working days',
   },
   sql: () => `
-    WITH bad AS ${badRatings}, rectification_replies AS ${rectificationReplies}
+    WITH bad AS ${badRatings(true)}, rectification_replies AS ${rectificationReplies}
     SELECT r.case_id AS case_id, argMax(r.dept_code, r.rated_at) AS dept_code, 'yellow' AS level,
       concat(toString(count()), ' bad rating(s), the first on ', toString(${localDate('min(r.rated_at)')}),
              ', not rectified by ', toString(min(r.reply_due_day))) AS reason,

@@ -22,7 +22,7 @@ export const ratingBad: Rule = {
   },
   // rating_level, not level: the output column `level` would shadow it in ClickHouse.
   sql: () => `
-    WITH bad AS ${badRatings}
+    WITH bad AS ${badRatings()}
     SELECT case_id, dept_code, 'yellow' AS level,
       concat('bad rating (level ', toString(rating_level), ') on ', toString(rated_on),
              ': rectify and reply (回告) on this alert by ', toString(reply_due_day)) AS reason,

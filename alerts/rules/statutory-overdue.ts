@@ -1,5 +1,5 @@
 import { caseFilter, type Rule } from '../rule.ts';
-import { NOW, clockStartEvents, clockStartIds } from '../sql.ts';
+import { DEADLINES_ONLY, NOW, clockStartEvents, clockStartIds } from '../sql.ts';
 import { isoInstant } from './working-days-sql.ts';
 
 /**
@@ -9,6 +9,13 @@ import { isoInstant } from './working-days-sql.ts';
  * earlier than its deemed acceptance, which the clock guarantees); concluded or forwarded cases
  * (上报办结 is assessed like a conclusion) when they used more than the limit.
  */
+/** Open past the statutory overdue instant, or ended after the statutory limit (not a deadline's doing: not in the scheduled run). */
+const overdue = (c = '') => `((${c}status IN ('submitted', 'running', 'paused') AND ${c}statutory_overdue_at <= ${NOW})
+  OR (NOT ${DEADLINES_ONLY} AND ${c}status IN ('concluded', 'forwarded') AND ${c}statutory_classification = 'overdue'))`;
+
+/** The evidence is looked up for the cases found only. */
+const FOUND = `case_id IN (SELECT case_id FROM cases FINAL WHERE ${caseFilter('case_id')} AND ${overdue()})`;
+
 export const statutoryOverdue: Rule = {
   id: 'STATUTORY-OVERDUE',
   level: 'red',
@@ -29,13 +36,11 @@ export const statutoryOverdue: Rule = {
       toJSONString(map('statutoryDueDate', toString(c.statutory_due_date), 'statutoryOverdueAt', ${isoInstant('c.statutory_overdue_at')},
                        'statutoryLimit', toString(c.statutory_limit), 'statutoryUsedDays', toString(c.statutory_used_days), 'status', c.status)) AS figures
     FROM cases AS c FINAL
-    LEFT JOIN ${clockStartEvents(caseFilter('case_id'))} AS s ON s.case_id = c.case_id
+    LEFT JOIN ${clockStartEvents(`${caseFilter('case_id')} AND ${FOUND}`)} AS s ON s.case_id = c.case_id
     LEFT JOIN (
       -- The end the clock stopped at: the first conclusion or forwarding; a later rewrite is IR20's.
       SELECT case_id, [argMin(event_id, (occurred_at, seq))] AS end_ids
-      FROM events FINAL WHERE type IN ('CaseConcluded', 'CaseForwarded') AND ${caseFilter('case_id')} GROUP BY case_id
+      FROM events FINAL WHERE type IN ('CaseConcluded', 'CaseForwarded') AND ${caseFilter('case_id')} AND ${FOUND} GROUP BY case_id
     ) AS e ON e.case_id = c.case_id
-    WHERE ${caseFilter('c.case_id')}
-      AND ((c.status IN ('submitted', 'running', 'paused') AND c.statutory_overdue_at <= ${NOW})
-        OR (c.status IN ('concluded', 'forwarded') AND c.statutory_classification = 'overdue'))`,
+    WHERE ${caseFilter('c.case_id')} AND ${overdue('c.')}`,
 };

@@ -1,13 +1,13 @@
 import { caseFilter, type Rule } from '../rule.ts';
-import { NOW, stepEvents } from '../sql.ts';
+import { DEADLINES_ONLY, NOW, stepEvents } from '../sql.ts';
 
 /**
  * IR08 red (S12 item 3; domain.md §3.2 step 9, §3.3): a step still running in an open case after
  * its own overdue instant, or completed after using more working days than its catalogue limit,
  * even when the case as a whole is on time (§8 Ex 8). One row per case, naming every such step.
  */
-/** Steps that may be over: completed over their limit, or open past their overdue instant. */
-const CANDIDATE = `${caseFilter('case_id')} AND (overrun = 1 OR (completed_on IS NULL AND overdue_at <= ${NOW}))`;
+/** Steps that may be over: completed over their limit (not a deadline's doing), or open past their overdue instant. */
+const CANDIDATE = `${caseFilter('case_id')} AND ((NOT ${DEADLINES_ONLY} AND overrun = 1) OR (completed_on IS NULL AND overdue_at <= ${NOW}))`;
 
 export const stepOverdue: Rule = {
   id: 'STEP-OVERDUE',
@@ -38,6 +38,6 @@ export const stepOverdue: Rule = {
     LEFT JOIN ${stepEvents(`case_id IN (SELECT case_id FROM case_steps FINAL WHERE ${CANDIDATE})`)} AS e
       ON e.case_id = s.case_id AND e.step_code = s.step_code AND e.occurrence = s.occurrence
     WHERE ${caseFilter('s.case_id')}
-      AND ((s.completed_on IS NULL AND c.status IN ('running', 'paused') AND s.overdue_at <= ${NOW}) OR s.overrun = 1)
+      AND ((s.completed_on IS NULL AND c.status IN ('running', 'paused') AND s.overdue_at <= ${NOW}) OR (NOT ${DEADLINES_ONLY} AND s.overrun = 1))
     GROUP BY s.case_id`,
 };

@@ -23,7 +23,7 @@ export interface RuleHarness {
   /** Appends events as the ingest would (recordedAt = occurredAt unless given). */
   append(events: (CaseEvent | ReferenceEvent)[], recordedAt?: (e: CaseEvent | ReferenceEvent) => string): Promise<void>;
   /** Waits until the read models hold everything appended, then runs the rule. */
-  evaluate(rule: Rule, now: string, options?: { caseIds?: string[]; thresholds?: Partial<RuleThresholds> }): Promise<Violation[]>;
+  evaluate(rule: Rule, now: string, options?: { caseIds?: string[]; thresholds?: Partial<RuleThresholds>; deadlinesOnly?: boolean }): Promise<Violation[]>;
   close(): Promise<void>;
 }
 
@@ -62,7 +62,7 @@ export async function ruleHarness(): Promise<RuleHarness> {
     },
     async evaluate(rule, now, options = {}) {
       await caughtUp();
-      return runRule(ch, rule, { now, ...(options.caseIds && { caseIds: options.caseIds }), thresholds: { ...defaultThresholds, ...options.thresholds } });
+      return runRule(ch, rule, { now, ...(options.caseIds && { caseIds: options.caseIds }), thresholds: { ...defaultThresholds, ...options.thresholds }, deadlinesOnly: options.deadlinesOnly === true });
     },
     async close() {
       await runner.stop();
