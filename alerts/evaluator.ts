@@ -36,10 +36,10 @@ export interface EvaluationReport {
 }
 
 /**
- * One evaluation: every rule's query (for the given cases only: those a projection batch touched,
- * the live ones, a sweep's share; an empty list asks nothing), an
- * alert raised for each violation without an open one of the same (case, rule, level), clock
- * yellows closed whose case concluded in time or paused, and every escalation or notification that is due.
+ * One evaluation: every rule's query (for the given cases only, those a projection batch touched;
+ * an empty list asks nothing), an alert raised for each violation without an open one of the same
+ * (case, rule, level), clock yellows closed whose case concluded in time or paused, and every
+ * escalation or notification that is due.
  * All system event ids are deterministic, so an evaluation interrupted and run again raises nothing twice.
  */
 export async function evaluate(
@@ -55,8 +55,6 @@ export async function evaluate(
     /** Ahead of other evaluations' queries at the gate (the clocks after a batch). */
     urgent?: boolean;
     exclusive?: <T>(apply: () => Promise<T>) => Promise<T>;
-    /** Leave the escalations and notifications that fell due to another run (a sweep's earlier chunks). */
-    skipDue?: boolean;
   } = {},
 ): Promise<EvaluationReport> {
   const started = performance.now();
@@ -100,7 +98,7 @@ export async function evaluate(
   report.queryMillis = Math.round(performance.now() - started);
   await exclusive(async () => {
     report.autoClosed = await closeClearedYellows(deps, new Set(chosen.map((r) => r.id)), firing, ctx, caseIds);
-    if (!options.skipDue) report.escalated = (await applyDueActions(deps, ctx)) + (await issueMonthlyNotices(deps, ctx));
+    report.escalated = (await applyDueActions(deps, ctx)) + (await issueMonthlyNotices(deps, ctx));
   });
   report.millis = Math.round(performance.now() - started);
   return report;

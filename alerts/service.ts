@@ -7,7 +7,6 @@ import { evaluate, queryGate, type EvaluationReport } from './evaluator.ts';
 import { alertFeed } from './feed.ts';
 import type { RuleThresholds } from './rule.ts';
 import { rules } from './rules/index.ts';
-import { sweep } from './sweep.ts';
 import { alertScheduler, type Trigger } from './scheduler.ts';
 import { SilenceBook } from './silences.ts';
 import { webhookDispatcher, type WebhookTarget } from './webhooks.ts';
@@ -49,9 +48,13 @@ export async function startAlerting(o: AlertingOptions) {
     hooks.send({ id: event.eventId, deptCode: r.alert.deptCode, level: r.standing.level === 'yellow' ? 'yellow' : 'red', body: { alertId: entry.alertId, position: Number(event.position), event: event.data } });
   });
 
-  // Scheduled runs look at all cases but only at rules a passing deadline can trip; runs after a
-  // projection batch look at every rule but only at the cases the batch touched; a sweep looks at
-  // every rule and every case.
+  // Scheduled runs look at all cases but only at what a passing deadline can have made true; runs
+  // after a projection batch look at every rule but only at the cases the batch touched. A sweep
+  // looks at every rule and every case: it finds what neither could, a log projected while
+  // alerting was off, a rule or threshold changed since, a reference change (a matter's catalogue)
+  // that alters a verdict with no case event. One query per rule over every case: cut into chunks
+  // of cases, each query paid its joins and calendar again, and the county's sweep took ten times
+  // longer.
   let applying: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(apply: () => Promise<T>): Promise<T> => {
     const next = applying.then(apply);
@@ -64,7 +67,7 @@ export async function startAlerting(o: AlertingOptions) {
     if (!ch) throw new Error('ClickHouse is not ready');
     const deps = { store: o.store, ch, book, silences, rules, thresholds: o.thresholds, calendar: o.calendar, timeZone: o.timeZone, config: o.config };
     if (trigger.kind === 'schedule') return evaluate(deps, now(), undefined, { timeDrivenOnly: true, exclusive, gate });
-    if (trigger.kind === 'sweep') return sweep(deps, now(), { exclusive, gate });
+    if (trigger.kind === 'sweep') return evaluate(deps, now(), undefined, { exclusive, gate });
     const clocks = trigger.lane === 'clocks';
     return evaluate(deps, now(), caseIds, { only: (r) => (r.clock === true) === clocks, exclusive, gate, urgent: clocks });
   };
