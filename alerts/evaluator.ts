@@ -54,10 +54,13 @@ export async function evaluate(
     gate?: QueryGate;
     /** Ahead of other evaluations' queries at the gate (the clocks after a batch). */
     urgent?: boolean;
+    /** When a list of cases is asked about every case instead (WHOLE_COUNTY). */
+    wholeCounty?: { minCases: number; share: number };
     exclusive?: <T>(apply: () => Promise<T>) => Promise<T>;
   } = {},
 ): Promise<EvaluationReport> {
   const started = performance.now();
+  caseIds = await scopeOf(deps.ch, caseIds, options.wholeCounty ?? WHOLE_COUNTY);
   const ctx: AlertDecisionContext = { now: now.toISOString(), calendar: await deps.calendar(), timeZone: deps.timeZone, config: deps.config };
   const report: EvaluationReport = { violations: 0, raised: 0, silenced: 0, escalated: 0, autoClosed: 0, millis: 0, queryMillis: 0, perRule: {} };
   const firing = new Set<string>();
@@ -102,6 +105,22 @@ export async function evaluate(
   });
   report.millis = Math.round(performance.now() - started);
   return report;
+}
+
+/**
+ * Past this many touched cases, and this share of all cases, one evaluation over every case costs
+ * less than one restricted to them: every rule's joins run for the cases asked about, while over
+ * every case they stream. Measured on the 100,000-case county: 5,000 cases 3.4 s, 20,000 cases
+ * 7.6 s, 50,000 cases 20.7 s, every case 5.7 s. It happens when the projection catches up with a
+ * long stretch of the log, each lane gathering the cases touched while it was busy.
+ */
+export const WHOLE_COUNTY = { minCases: 2_000, share: 0.15 };
+
+async function scopeOf(ch: ClickHouse, caseIds: readonly string[] | undefined, whole: { minCases: number; share: number }): Promise<readonly string[] | undefined> {
+  if (!caseIds || caseIds.length <= whole.minCases) return caseIds;
+  // Rows, not distinct cases: an overcount before merges, which only keeps the list a little longer.
+  const [row] = await (await ch.client.query({ query: 'SELECT count() AS n FROM cases', format: 'JSONEachRow' })).json<{ n: string }>();
+  return caseIds.length > whole.share * Number(row?.n ?? 0) ? undefined : caseIds;
 }
 
 async function raiseIfNew(deps: EvaluatorDeps, rule: Rule, v: Violation, ctx: AlertDecisionContext): Promise<'raised' | 'open' | 'silenced'> {

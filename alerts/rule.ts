@@ -88,5 +88,14 @@ function flatThresholds(t: RuleThresholds): Record<string, number> {
 /** The yellows of a clock: those a red rule names as its yellow sibling (CASE-YELLOW, STEP-YELLOW). */
 export const clockYellows = (rules: readonly Rule[]): Set<string> => new Set(rules.flatMap((r) => (r.yellowSibling ? [r.yellowSibling] : [])));
 
-/** Restricts a rule to the touched cases when the evaluator gives them; all cases otherwise. */
-export const caseFilter = (column: string) => `(empty({case_ids:Array(String)}) OR ${column} IN {case_ids:Array(String)})`;
+/**
+ * Restricts a rule to the touched cases when the evaluator gives them; all cases otherwise. The
+ * list is read through a subquery, which ClickHouse makes into one hash set (and still uses for the
+ * primary key): compared directly with the array, a row's test took time in proportion to the
+ * list's length once it passed some 20,000 ids, and 50,000 touched cases made CASE-OVERDUE take
+ * 42 s instead of half a second. For a few dozen cases it costs some 5 ms a batch more.
+ */
+export const caseFilter = (column: string) => `(empty({case_ids:Array(String)}) OR ${column} IN ${TOUCHED})`;
+
+/** The touched cases as a subquery, for an IN; see `caseFilter`. */
+export const TOUCHED = '(SELECT arrayJoin({case_ids:Array(String)}))';

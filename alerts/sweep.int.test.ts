@@ -41,6 +41,21 @@ describe('an evaluation given an empty list of cases', () => {
   });
 });
 
+describe('an evaluation given a list of most of the cases', () => {
+  it('asks about every case instead, which costs less past a share of the county', async () => {
+    const book = new AlertBook();
+    const silences = new SilenceBook();
+    await Promise.all([book.start(h.store), silences.start(h.store)]);
+    const d: EvaluatorDeps = { store: h.store, ch: h.ch, book, silences, rules: [caseOverdue], thresholds: defaultThresholds, calendar: () => defaultCalendar(), timeZone: 'Asia/Shanghai', config: defaultAlertConfig };
+    // One case of the two: the stalled one is outside the list.
+    const refusedOnly = ['QH-SW-REFUSED'];
+    expect(await evaluate(d, JUNE_1, refusedOnly, { wholeCounty: { minCases: 0, share: 0.6 } })).toMatchObject({ violations: 0 });
+    expect(await evaluate(d, JUNE_1, refusedOnly, { wholeCounty: { minCases: 0, share: 0.4 } })).toMatchObject({ violations: 1 });
+    expect(await evaluate(d, JUNE_1, refusedOnly, { wholeCounty: { minCases: 1, share: 0.4 } })).toMatchObject({ violations: 0 });
+    await Promise.all([book.stop(), silences.stop()]);
+  });
+});
+
 describe('alerting started on a log nobody evaluated', () => {
   it('sweeps every rule over every case at start: the irregularity no batch saw is raised, once', async () => {
     const start = () =>
