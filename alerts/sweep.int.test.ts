@@ -5,8 +5,11 @@ import { anAcceptedCase, beijing, caseEventOf } from '../test/builders/case-even
 import { ruleHarness, type RuleHarness } from '../test/support/rule-harness.ts';
 import { AlertBook } from './alert-book.ts';
 import { evaluate, type EvaluatorDeps } from './evaluator.ts';
-import { defaultThresholds } from './rule.ts';
+import { defaultThresholds, LIST_AS_SET_FROM, runRule } from './rule.ts';
 import { caseOverdue } from './rules/case-overdue.ts';
+import { ir01ReasonsMissing } from './rules/ir01-reasons-missing.ts';
+import { ir19WrongfulRefusal } from './rules/ir19-wrongful-refusal.ts';
+import { statutoryOverdue } from './rules/statutory-overdue.ts';
 import { startAlerting } from './service.ts';
 import { SilenceBook } from './silences.ts';
 
@@ -53,6 +56,21 @@ describe('an evaluation given a list of most of the cases', () => {
     expect(await evaluate(d, JUNE_1, refusedOnly, { wholeCounty: { minCases: 0, share: 0.4 } })).toMatchObject({ violations: 1 });
     expect(await evaluate(d, JUNE_1, refusedOnly, { wholeCounty: { minCases: 1, share: 0.4 } })).toMatchObject({ violations: 0 });
     await Promise.all([book.stop(), silences.stop()]);
+  });
+});
+
+describe('a long list of cases', () => {
+  it('is asked as a set, with the same answers as a short one', async () => {
+    const real = ['QH-SW-REFUSED', 'QH-SW-STALLED'];
+    const long = [...real, ...Array.from({ length: LIST_AS_SET_FROM }, (_, i) => `QH-SW-NONE-${i}`)];
+    const found: string[] = [];
+    for (const rule of [caseOverdue, ir01ReasonsMissing, ir19WrongfulRefusal, statutoryOverdue]) {
+      const ask = async (caseIds: string[]) => (await runRule(h.ch, rule, { now: JUNE_1.toISOString(), caseIds, thresholds: defaultThresholds })).map((v) => `${v.caseId} ${rule.id}`);
+      const short = await ask(real);
+      expect(await ask(long), rule.id).toEqual(short);
+      found.push(...short);
+    }
+    expect(found).toEqual(['QH-SW-STALLED CASE-OVERDUE', 'QH-SW-REFUSED IR01', 'QH-SW-STALLED STATUTORY-OVERDUE']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { caseFilter } from '../rule.ts';
-import { DEADLINES_ONLY, NOW } from '../sql.ts';
+import { NOW } from '../sql.ts';
 import { localDate, workdayByIndex, workdayIndex } from './working-days-sql.ts';
 
 /**
@@ -10,10 +10,10 @@ import { localDate, workdayByIndex, workdayIndex } from './working-days-sql.ts';
  * deadline rule (IR17) the scheduled run reads only the ratings of the last 2N + 14 calendar days,
  * whose deadline may just have passed; an older one's passed under an earlier run, or the sweep at start.
  */
-export const badRatings = (deadlineRule = false) => `(
+export const badRatings = (recentOnly = false) => `(
   SELECT r.case_id AS case_id, r.event_id AS event_id, r.dept_code AS dept_code, r.level AS level, r.rated_at AS rated_at,
     due.day AS reply_due_day
   FROM (SELECT case_id, event_id, dept_code, level, rated_at FROM ratings FINAL WHERE ${caseFilter('case_id')} AND level >= 4
-        ${deadlineRule ? `AND (NOT ${DEADLINES_ONLY} OR rated_at >= ${NOW} - toIntervalDay(2 * {ratingRectifyWorkingDays:UInt32} + 14))` : ''}) AS r
+        ${recentOnly ? `AND rated_at >= ${NOW} - toIntervalDay(2 * {ratingRectifyWorkingDays:UInt32} + 14)` : ''}) AS r
   INNER JOIN ${workdayIndex} AS rd ON rd.day = ${localDate('r.rated_at')}
   INNER JOIN ${workdayByIndex} AS due ON due.n = rd.n + {ratingRectifyWorkingDays:UInt32})`;

@@ -1,9 +1,9 @@
-import { caseFilter, type Rule } from '../rule.ts';
-import { DEADLINES_ONLY, NOW } from '../sql.ts';
+import { caseFilter, type Rule, type RuleContext } from '../rule.ts';
+import { NOW, foundOnly } from '../sql.ts';
 
 /** Open past the overdue instant, or ended after the limit (not a deadline's doing: not in the scheduled run). */
-const overdue = (c = '') => `((${c}status IN ('submitted', 'running', 'paused') AND ${c}overdue_at <= ${NOW})
-  OR (NOT ${DEADLINES_ONLY} AND ${c}status IN ('concluded', 'forwarded') AND ${c}classification = 'overdue'))`;
+const overdue = (ctx: RuleContext, c = '') => `((${c}status IN ('submitted', 'running', 'paused') AND ${c}overdue_at <= ${NOW})${
+  ctx.deadlinesOnly ? '' : ` OR (${c}status IN ('concluded', 'forwarded') AND ${c}classification = 'overdue')`})`;
 
 /**
  * RED (纠错) on the promised clock, domain.md §3.3 and IR09 (S12 item 2): a case still open after
@@ -23,7 +23,7 @@ export const caseOverdue: Rule = {
     zh: '办件超过承诺时限仍未办结，或超期办结（超期红灯）',
     en: 'Case open past its promised limit, or concluded after it',
   },
-  sql: () => `
+  sql: (ctx) => `
     SELECT c.case_id AS case_id, c.dept_code AS dept_code, 'red' AS level,
       if(c.status = 'concluded',
          concat('concluded on ', toString(c.ended_on), ' after using ', toString(c.used_days), ' of ', toString(c.promised_limit + c.extension_days), ' working days'),
@@ -35,8 +35,8 @@ export const caseOverdue: Rule = {
     LEFT JOIN (
       SELECT case_id, groupArray(event_id) AS ids FROM events FINAL
       WHERE type IN ('CaseSubmitted', 'CaseAccepted', 'CaseConcluded', 'CaseForwarded')
-        AND ${caseFilter('case_id')} AND case_id IN (SELECT case_id FROM cases FINAL WHERE ${caseFilter('case_id')} AND ${overdue()})
+        AND ${caseFilter('case_id')}${foundOnly(ctx, overdue(ctx))}
       GROUP BY case_id
     ) AS e ON e.case_id = c.case_id
-    WHERE ${caseFilter('c.case_id')} AND ${overdue('c.')}`,
+    WHERE ${caseFilter('c.case_id')} AND ${overdue(ctx, 'c.')}`,
 };

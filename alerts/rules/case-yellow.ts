@@ -1,5 +1,5 @@
 import { caseFilter, type Rule } from '../rule.ts';
-import { NOW, clockStartEvents, clockStartIds } from '../sql.ts';
+import { NOW, clockStartEvents, clockStartIds, foundOnly } from '../sql.ts';
 import { isoInstant } from './working-days-sql.ts';
 
 /**
@@ -24,14 +24,14 @@ export const caseYellow: Rule = {
     zh: '办件临近承诺办结时限（剩余不超过1个工作日），尚未办结（预警黄灯）',
     en: 'Case still open with at most one working day left before its promised due date',
   },
-  sql: () => `
+  sql: (ctx) => `
     SELECT c.case_id AS case_id, c.dept_code AS dept_code, 'yellow' AS level,
       concat('open with its promised limit nearly used: due ', toString(c.due_date), ', warned from ', ${isoInstant('c.warn_at')}) AS reason,
       ${clockStartIds('e')} AS evidence,
       toJSONString(map('dueDate', toString(c.due_date), 'warnAt', ${isoInstant('c.warn_at')}, 'overdueAt', ${isoInstant('c.overdue_at')},
                        'limit', toString(c.promised_limit + c.extension_days), 'consumedDays', toString(c.consumed_days), 'status', c.status)) AS figures
     FROM cases AS c FINAL
-    LEFT JOIN ${clockStartEvents(`${caseFilter('case_id')} AND case_id IN (SELECT case_id FROM cases FINAL WHERE ${caseFilter('case_id')} AND ${warned()})`)} AS e
+    LEFT JOIN ${clockStartEvents(`${caseFilter('case_id')}${foundOnly(ctx, warned())}`)} AS e
       ON e.case_id = c.case_id
     WHERE ${caseFilter('c.case_id')} AND ${warned('c.')}`,
 };

@@ -1,6 +1,14 @@
-import { caseFilter, type Rule } from '../rule.ts';
-import { DEADLINES_ONLY, NOW } from '../sql.ts';
+import { caseFilter, type Rule, type RuleContext } from '../rule.ts';
+import { NOW } from '../sql.ts';
 import { isoInstant, localDate } from './working-days-sql.ts';
+
+/**
+ * In the scheduled run only a case still open can have its window close with no decision: a case
+ * that ended after its window was judged by the batch that brought its end. Those few are all the
+ * event lookups need to read.
+ */
+const scope = (ctx: RuleContext) =>
+  ctx.deadlinesOnly ? ` AND case_id IN (SELECT case_id FROM cases FINAL WHERE ${caseFilter('case_id')} AND ended_at IS NULL AND deemed_at <= ${NOW})` : '';
 
 /**
  * IR03 (ALL Art. 32 [S2]; S20): no accept, refuse or supplement-notice decision (E3, E4, E5) within
@@ -9,14 +17,6 @@ import { isoInstant, localDate } from './working-days-sql.ts';
  * decision is late when it comes at or after `deemed_at`, and an undecided case is late from then.
  * A case withdrawn before the window closed had nothing left to decide.
  */
-/**
- * In the scheduled run only a case still open can have its window close with no decision: a case
- * that ended after its window was judged by the batch that brought its end. Those few are all the
- * event lookups need to read.
- */
-const SCOPE = `(NOT ${DEADLINES_ONLY} OR case_id IN (SELECT case_id FROM cases FINAL
-  WHERE ${caseFilter('case_id')} AND ended_at IS NULL AND deemed_at <= ${NOW}))`;
-
 export const ir03AcceptanceLate: Rule = {
   id: 'IR03',
   level: 'red',
@@ -27,7 +27,7 @@ export const ir03AcceptanceLate: Rule = {
     zh: '收到申请后5个工作日内未作出受理、不予受理或补正告知决定（视为受理）',
     en: 'No decision to accept, refuse or request supplements within 5 working days of submission (acceptance deemed)',
   },
-  sql: () => `
+  sql: (ctx) => `
     SELECT c.case_id AS case_id, c.dept_code AS dept_code, 'red' AS level,
       if(d.case_id = '',
          concat('no acceptance decision by ', toString(addDays(${localDate('c.deemed_at')}, -1)), '; acceptance is deemed from ', toString(c.submitted_on)),
@@ -40,13 +40,13 @@ export const ir03AcceptanceLate: Rule = {
     LEFT JOIN (
       SELECT case_id, argMin(event_id, (occurred_at, seq)) AS first_id, toString(argMin(type, (occurred_at, seq))) AS first_type, min(occurred_at) AS first_at
       FROM events FINAL
-      WHERE type IN ('CaseAccepted', 'AcceptanceRefused', 'SupplementRequested') AND ${caseFilter('case_id')} AND ${SCOPE} GROUP BY case_id
+      WHERE type IN ('CaseAccepted', 'AcceptanceRefused', 'SupplementRequested') AND ${caseFilter('case_id')}${scope(ctx)} GROUP BY case_id
     ) AS d ON d.case_id = c.case_id
     LEFT JOIN (
-      SELECT case_id, groupArray(event_id) AS ids FROM events FINAL WHERE type = 'CaseSubmitted' AND ${caseFilter('case_id')} AND ${SCOPE} GROUP BY case_id
+      SELECT case_id, groupArray(event_id) AS ids FROM events FINAL WHERE type = 'CaseSubmitted' AND ${caseFilter('case_id')}${scope(ctx)} GROUP BY case_id
     ) AS s ON s.case_id = c.case_id
-    WHERE ${caseFilter('c.case_id')} AND c.deemed_at IS NOT NULL AND (NOT ${DEADLINES_ONLY} OR c.ended_at IS NULL)
+    WHERE ${caseFilter('c.case_id')} AND c.deemed_at IS NOT NULL${ctx.deadlinesOnly ? ' AND c.ended_at IS NULL' : ''}
       AND if(d.case_id = '',
              c.deemed_at <= ${NOW} AND (c.ended_at IS NULL OR c.ended_at >= c.deemed_at),
-             NOT ${DEADLINES_ONLY} AND d.first_at >= c.deemed_at)`,
+             ${ctx.deadlinesOnly ? '0' : 'd.first_at >= c.deemed_at'})`,
 };

@@ -1,8 +1,14 @@
-import { caseFilter, type Rule } from '../rule.ts';
-import { DEADLINES_ONLY, WORKING_DAYS, addWorkingDays, pastWorkingDays } from '../sql.ts';
+import { caseFilter, type Rule, type RuleContext } from '../rule.ts';
+import { WORKING_DAYS, addWorkingDays, pastWorkingDays } from '../sql.ts';
 import { localDate, nowDate } from './working-days-sql.ts';
 
 const OPEN = `('running', 'paused')`;
+
+/**
+ * In the scheduled run only a pause still open in an open case can outlast its limit with no
+ * event; a pause that ended, or a case that ended, was judged by the batch that brought the end.
+ */
+const scope = (ctx: RuleContext) => (ctx.deadlinesOnly ? ` AND case_id IN (SELECT case_id FROM cases FINAL WHERE ${caseFilter('case_id')} AND status IN ${OPEN})` : '');
 
 /**
  * IR07 (domain.md §4; ALL Art. 45 [S3], S27): a pause that outlasts what it may last. Severity is
@@ -16,12 +22,6 @@ const OPEN = `('running', 'paused')`;
  * - A pause still open when the case is concluded (E13, or 上报/转报办结, which the clock treats as
  *   a conclusion): the clock's `pause-open-at-end`. A withdrawal during a pause is not one.
  */
-/**
- * In the scheduled run only a pause still open in an open case can outlast its limit with no
- * event; a pause that ended, or a case that ended, was judged by the batch that brought the end.
- */
-const SCOPE = `(NOT ${DEADLINES_ONLY} OR case_id IN (SELECT case_id FROM cases FINAL WHERE ${caseFilter('case_id')} AND status IN ${OPEN}))`;
-
 export const ir07PauseTooLong: Rule = {
   id: 'IR07',
   level: 'red',
@@ -32,7 +32,7 @@ export const ir07PauseTooLong: Rule = {
     zh: '特别程序超过告知时限、挂起超过规定工作日，或办结时暂停仍未结束',
     en: 'Special procedure past its announced limit, suspension past the maximum, or a pause still open at conclusion',
   },
-  sql: () => `
+  sql: (ctx) => `
     WITH ${WORKING_DAYS}
     SELECT case_id, any(dept_code) AS dept_code, 'red' AS level,
       arrayStringConcat(groupArray(msg), '; ') AS reason,
@@ -48,7 +48,7 @@ export const ir07PauseTooLong: Rule = {
         SELECT c.case_id AS case_id, toString(c.dept_code) AS dept_code, toString(c.ended_by) AS ended_by, JSONExtractString(a, 'code') AS clause,
           JSONExtract(a, 'eventIds', 'Array(String)') AS ids, JSONExtractString(a, 'on') AS to_day
         FROM cases AS c FINAL ARRAY JOIN JSONExtractArrayRaw(c.anomaly_details) AS a
-        WHERE ${caseFilter('c.case_id')} AND NOT ${DEADLINES_ONLY} AND hasAny(c.anomalies, ['special-procedure-too-long', 'pause-open-at-end'])
+        WHERE ${caseFilter('c.case_id')} AND ${ctx.deadlinesOnly ? '0' : '1'} AND hasAny(c.anomalies, ['special-procedure-too-long', 'pause-open-at-end'])
       )
       WHERE clause = 'special-procedure-too-long' OR (clause = 'pause-open-at-end' AND ended_by IN ('CaseConcluded', 'CaseForwarded'))
 
@@ -65,12 +65,12 @@ export const ir07PauseTooLong: Rule = {
             SELECT case_id, toString(any(dept_code)) AS dept_code,
               arraySort(groupArrayIf((occurred_at, seq, event_id), type = 'CaseSuspended')) AS susp,
               arraySort(groupArrayIf((occurred_at, seq, event_id), type = 'CaseResumed')) AS res
-            FROM events FINAL WHERE type IN ('CaseSuspended', 'CaseResumed') AND ${caseFilter('case_id')} AND ${SCOPE} GROUP BY case_id
+            FROM events FINAL WHERE type IN ('CaseSuspended', 'CaseResumed') AND ${caseFilter('case_id')}${scope(ctx)} GROUP BY case_id
           ) ARRAY JOIN susp AS s
         ) AS p
         INNER JOIN (SELECT case_id, status FROM cases FINAL WHERE ${caseFilter('case_id')}) AS c ON c.case_id = p.case_id
       )
-      WHERE if(closed, NOT ${DEADLINES_ONLY} AND ${pastWorkingDays('s_day', '{suspensionMaxWorkingDays:UInt32}', 'r_day')},
+      WHERE if(closed, ${ctx.deadlinesOnly ? '0' : '1'} AND ${pastWorkingDays('s_day', '{suspensionMaxWorkingDays:UInt32}', 'r_day')},
                        status IN ${OPEN} AND ${pastWorkingDays('s_day', '{suspensionMaxWorkingDays:UInt32}', nowDate)})
 
       UNION ALL
@@ -87,7 +87,7 @@ export const ir07PauseTooLong: Rule = {
                             JSONExtractUInt(payload, 'limit', 'value'), JSONExtractString(payload, 'limit', 'unit'), JSONExtractString(payload, 'name')),
                            type = 'SpecialProcedureStarted' AND JSONExtractString(payload, 'kind') = '2') AS started,
               groupArrayIf(JSONExtractUInt(payload, 'procedureNo'), type = 'SpecialProcedureEnded') AS ended
-            FROM events FINAL WHERE type IN ('SpecialProcedureStarted', 'SpecialProcedureEnded') AND ${caseFilter('case_id')} AND ${SCOPE} GROUP BY case_id
+            FROM events FINAL WHERE type IN ('SpecialProcedureStarted', 'SpecialProcedureEnded') AND ${caseFilter('case_id')}${scope(ctx)} GROUP BY case_id
           ) ARRAY JOIN started AS p
           WHERE NOT has(ended, p.2)
         ) AS q

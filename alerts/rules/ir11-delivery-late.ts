@@ -1,6 +1,18 @@
-import { caseFilter, type Rule } from '../rule.ts';
-import { DEADLINES_ONLY, NOW } from '../sql.ts';
+import { caseFilter, type Rule, type RuleContext } from '../rule.ts';
+import { NOW } from '../sql.ts';
 import { localDate, nowDate, workdayByIndex, workdayIndex } from './working-days-sql.ts';
+
+/**
+ * In the scheduled run, the decisions whose delivery deadline may just have passed: those of the
+ * last 2N + 14 calendar days (N working days cannot span more; the longest run of rest days is 9).
+ * An older deadline passed under an earlier scheduled run, or under the sweep at start after a
+ * longer stop; the months before are not read at all, the events being partitioned by month.
+ */
+const recent = (ctx: RuleContext) =>
+  ctx.deadlinesOnly
+    ? ` AND case_id IN (SELECT case_id FROM events WHERE type = 'CaseConcluded' AND ${caseFilter('case_id')}
+        AND occurred_at >= ${NOW} - toIntervalDay(2 * {deliveryWorkingDays:UInt32} + 14))`
+    : '';
 
 /**
  * IR11 (ALL Art. 44 [S3]): a certificate is issued and delivered within {deliveryWorkingDays}
@@ -9,16 +21,7 @@ import { localDate, nowDate, workdayByIndex, workdayIndex } from './working-days
  * addWD(conclusion date, N), ending at 24:00 (Civil Code Art. 203 [S7]): a delivery on the rest
  * day right after it is already late.
  */
-/**
- * In the scheduled run, the decisions whose delivery deadline may just have passed: those of the
- * last 2N + 14 calendar days (N working days cannot span more; the longest run of rest days is 9).
- * An older deadline passed under an earlier scheduled run, or under the sweep at start after a
- * longer stop; the months before are not read at all, the events being partitioned by month.
- */
-const RECENT = `(NOT ${DEADLINES_ONLY} OR case_id IN (SELECT case_id FROM events WHERE type = 'CaseConcluded'
-  AND occurred_at >= ${NOW} - toIntervalDay(2 * {deliveryWorkingDays:UInt32} + 14)))`;
-
-const decisions = (delivered: 'late' | 'missing') => `
+const decisions = (delivered: 'late' | 'missing', ctx: RuleContext) => `
     WITH cal AS ${workdayIndex}, due_day AS ${workdayByIndex}
     SELECT c.case_id AS case_id, c.dept_code AS dept_code, 'yellow' AS level,
       ${
@@ -39,11 +42,11 @@ const decisions = (delivered: 'late' | 'missing') => `
     FROM (
       SELECT case_id, argMin(event_id, position) AS concluded_id, argMin(occurred_at, position) AS concluded_at,
         argMin(JSONExtractString(payload, 'resultCode'), position) AS result_code, argMin(dept_code, position) AS dept_code
-      FROM events FINAL WHERE type = 'CaseConcluded' AND ${caseFilter('case_id')}${delivered === 'missing' ? ` AND ${RECENT}` : ''} GROUP BY case_id
+      FROM events FINAL WHERE type = 'CaseConcluded' AND ${caseFilter('case_id')}${recent(ctx)} GROUP BY case_id
     ) AS c
     LEFT JOIN (
       SELECT case_id, 1 AS has, argMin(event_id, occurred_at) AS delivered_id, min(occurred_at) AS delivered_at
-      FROM events FINAL WHERE type = 'ResultDelivered' AND ${caseFilter('case_id')}${delivered === 'missing' ? ` AND ${RECENT}` : ''} GROUP BY case_id
+      FROM events FINAL WHERE type = 'ResultDelivered' AND ${caseFilter('case_id')}${recent(ctx)} GROUP BY case_id
     ) AS d ON d.case_id = c.case_id
     INNER JOIN cal AS cd ON cd.day = ${localDate('c.concluded_at')}
     INNER JOIN due_day AS due ON due.n = cd.n + {deliveryWorkingDays:UInt32}
@@ -62,7 +65,7 @@ export const ir11DeliveryLate: Rule = {
     zh: '证照送达超期：准予许可或出证办结后，超过规定工作日才送达（领取）证照',
     en: 'Certificate delivered more than the allowed working days after an approving conclusion',
   },
-  sql: () => decisions('late'),
+  sql: (ctx) => decisions('late', ctx),
 };
 
 /**
@@ -81,5 +84,5 @@ export const ir11DeliveryMissing: Rule = {
     zh: '证照逾期未送达：准予许可或出证办结后，超过规定工作日仍无送达（领取）记录',
     en: 'No certificate delivery recorded within the allowed working days after an approving conclusion',
   },
-  sql: () => decisions('missing'),
+  sql: (ctx) => decisions('missing', ctx),
 };

@@ -29,8 +29,8 @@ export const ir17BadRatingUnrectified: Rule = {
     zh: '差评未在规定工作日内整改回告',
     en: 'Bad rating (dissatisfied or very dissatisfied) not rectified and replied to within the allowed working days',
   },
-  sql: () => `
-    WITH bad AS ${badRatings(true)}, rectification_replies AS ${rectificationReplies}
+  sql: (ctx) => `
+    WITH bad AS ${badRatings(ctx.deadlinesOnly === true)}, rectification_replies AS ${rectificationReplies}
     SELECT r.case_id AS case_id, argMax(r.dept_code, r.rated_at) AS dept_code, 'yellow' AS level,
       concat(toString(count()), ' bad rating(s), the first on ', toString(${localDate('min(r.rated_at)')}),
              ', not rectified by ', toString(min(r.reply_due_day))) AS reason,

@@ -1,4 +1,4 @@
-import { caseFilter, TOUCHED, type Rule } from '../rule.ts';
+import { CASE_IDS, caseFilter, type Rule } from '../rule.ts';
 import { localDate, workdayByIndex, workdayIndex } from './working-days-sql.ts';
 
 /**
@@ -24,10 +24,10 @@ const pairCandidates = `(empty({case_ids:Array(String)}) OR events.case_id IN (
   SELECT arrayJoin({case_ids:Array(String)})
   UNION ALL
   SELECT case_id FROM events WHERE type = 'AcceptanceRefused' AND matter_code IN (
-    SELECT matter_code FROM events WHERE case_id IN ${TOUCHED} AND type = 'CaseSubmitted')
+    SELECT matter_code FROM events WHERE case_id IN ${CASE_IDS} AND type = 'CaseSubmitted')
   UNION ALL
   SELECT case_id FROM events WHERE type = 'CaseAccepted' AND matter_code IN (
-    SELECT matter_code FROM events WHERE case_id IN ${TOUCHED} AND type = 'AcceptanceRefused')))`;
+    SELECT matter_code FROM events WHERE case_id IN ${CASE_IDS} AND type = 'AcceptanceRefused')))`;
 
 /**
  * Every case with a CaseSubmitted: its first submission (the applicant as the read model holds

@@ -1,5 +1,5 @@
-import { caseFilter, type Rule } from '../rule.ts';
-import { DEADLINES_ONLY, NOW, clockStartEvents, clockStartIds } from '../sql.ts';
+import { caseFilter, type Rule, type RuleContext } from '../rule.ts';
+import { NOW, clockStartEvents, clockStartIds, foundOnly } from '../sql.ts';
 import { isoInstant } from './working-days-sql.ts';
 
 /**
@@ -10,11 +10,8 @@ import { isoInstant } from './working-days-sql.ts';
  * (上报办结 is assessed like a conclusion) when they used more than the limit.
  */
 /** Open past the statutory overdue instant, or ended after the statutory limit (not a deadline's doing: not in the scheduled run). */
-const overdue = (c = '') => `((${c}status IN ('submitted', 'running', 'paused') AND ${c}statutory_overdue_at <= ${NOW})
-  OR (NOT ${DEADLINES_ONLY} AND ${c}status IN ('concluded', 'forwarded') AND ${c}statutory_classification = 'overdue'))`;
-
-/** The evidence is looked up for the cases found only. */
-const FOUND = `case_id IN (SELECT case_id FROM cases FINAL WHERE ${caseFilter('case_id')} AND ${overdue()})`;
+const overdue = (ctx: RuleContext, c = '') => `((${c}status IN ('submitted', 'running', 'paused') AND ${c}statutory_overdue_at <= ${NOW})${
+  ctx.deadlinesOnly ? '' : ` OR (${c}status IN ('concluded', 'forwarded') AND ${c}statutory_classification = 'overdue')`})`;
 
 export const statutoryOverdue: Rule = {
   id: 'STATUTORY-OVERDUE',
@@ -27,7 +24,7 @@ export const statutoryOverdue: Rule = {
     zh: '办件超过法定办结时限仍未办结，或超过法定时限办结（法定超期红灯）',
     en: 'Case open past its statutory limit, or concluded after it',
   },
-  sql: () => `
+  sql: (ctx) => `
     SELECT c.case_id AS case_id, c.dept_code AS dept_code, 'red' AS level,
       if(c.status IN ('concluded', 'forwarded'),
          concat(c.status, ' on ', toString(c.ended_on), ' after using ', toString(c.statutory_used_days), ' of ', toString(c.statutory_limit), ' statutory days'),
@@ -36,11 +33,11 @@ export const statutoryOverdue: Rule = {
       toJSONString(map('statutoryDueDate', toString(c.statutory_due_date), 'statutoryOverdueAt', ${isoInstant('c.statutory_overdue_at')},
                        'statutoryLimit', toString(c.statutory_limit), 'statutoryUsedDays', toString(c.statutory_used_days), 'status', c.status)) AS figures
     FROM cases AS c FINAL
-    LEFT JOIN ${clockStartEvents(`${caseFilter('case_id')} AND ${FOUND}`)} AS s ON s.case_id = c.case_id
+    LEFT JOIN ${clockStartEvents(`${caseFilter('case_id')}${foundOnly(ctx, overdue(ctx))}`)} AS s ON s.case_id = c.case_id
     LEFT JOIN (
       -- The end the clock stopped at: the first conclusion or forwarding; a later rewrite is IR20's.
       SELECT case_id, [argMin(event_id, (occurred_at, seq))] AS end_ids
-      FROM events FINAL WHERE type IN ('CaseConcluded', 'CaseForwarded') AND ${caseFilter('case_id')} AND ${FOUND} GROUP BY case_id
+      FROM events FINAL WHERE type IN ('CaseConcluded', 'CaseForwarded') AND ${caseFilter('case_id')}${foundOnly(ctx, overdue(ctx))} GROUP BY case_id
     ) AS e ON e.case_id = c.case_id
-    WHERE ${caseFilter('c.case_id')} AND ${overdue('c.')}`,
+    WHERE ${caseFilter('c.case_id')} AND ${overdue(ctx, 'c.')}`,
 };

@@ -1,5 +1,5 @@
-import { caseFilter, type Rule } from '../rule.ts';
-import { DEADLINES_ONLY, NOW, stepEvents } from '../sql.ts';
+import { caseFilter, type Rule, type RuleContext } from '../rule.ts';
+import { NOW, stepEvents } from '../sql.ts';
 
 /**
  * IR08 red (S12 item 3; domain.md §3.2 step 9, §3.3): a step still running in an open case after
@@ -7,7 +7,7 @@ import { DEADLINES_ONLY, NOW, stepEvents } from '../sql.ts';
  * even when the case as a whole is on time (§8 Ex 8). One row per case, naming every such step.
  */
 /** Steps that may be over: completed over their limit (not a deadline's doing), or open past their overdue instant. */
-const CANDIDATE = `${caseFilter('case_id')} AND ((NOT ${DEADLINES_ONLY} AND overrun = 1) OR (completed_on IS NULL AND overdue_at <= ${NOW}))`;
+const candidate = (ctx: RuleContext) => `${caseFilter('case_id')} AND ((completed_on IS NULL AND overdue_at <= ${NOW})${ctx.deadlinesOnly ? '' : ' OR overrun = 1'})`;
 
 export const stepOverdue: Rule = {
   id: 'STEP-OVERDUE',
@@ -21,7 +21,7 @@ export const stepOverdue: Rule = {
     zh: '办理环节超过环节时限仍未完成，或超时完成（环节超时红灯）',
     en: 'A handling step open past its own limit, or completed after it',
   },
-  sql: () => `
+  sql: (ctx) => `
     SELECT s.case_id AS case_id, any(s.dept_code) AS dept_code, 'red' AS level,
       arrayStringConcat(groupArray(if(s.completed_on IS NULL,
         concat('step ', s.step_code, ' ', s.step_name, ' still open after its due date ', toString(s.due_date)),
@@ -35,9 +35,9 @@ export const stepOverdue: Rule = {
         'overrunDays', arrayStringConcat(groupArray(if(s.overrun = 1, toString(toInt32(s.used_days) - s.step_limit), '')), ','))) AS figures
     FROM case_steps AS s FINAL
     INNER JOIN (SELECT case_id, status FROM cases FINAL WHERE ${caseFilter('case_id')}) AS c ON c.case_id = s.case_id
-    LEFT JOIN ${stepEvents(`case_id IN (SELECT case_id FROM case_steps FINAL WHERE ${CANDIDATE})`)} AS e
+    LEFT JOIN ${stepEvents(`case_id IN (SELECT case_id FROM case_steps FINAL WHERE ${candidate(ctx)})`)} AS e
       ON e.case_id = s.case_id AND e.step_code = s.step_code AND e.occurrence = s.occurrence
     WHERE ${caseFilter('s.case_id')}
-      AND ((s.completed_on IS NULL AND c.status IN ('running', 'paused') AND s.overdue_at <= ${NOW}) OR (NOT ${DEADLINES_ONLY} AND s.overrun = 1))
+      AND ((s.completed_on IS NULL AND c.status IN ('running', 'paused') AND s.overdue_at <= ${NOW})${ctx.deadlinesOnly ? '' : ' OR s.overrun = 1'})
     GROUP BY s.case_id`,
 };
