@@ -25,6 +25,12 @@ export interface AlertingOptions {
   sweepCron?: string;
   /** Sweep once at start (default true). */
   sweepAtStart?: boolean;
+  /**
+   * True while the read models are far behind the log (a projection catching up after a stop, a
+   * bulk import). They then show each case as it was some time ago, and a deadline judged against
+   * the present would raise a red for a case whose timely conclusion is still to be projected.
+   */
+  behind?: () => Promise<boolean>;
   webhooks: WebhookTarget[];
   log: Log;
   now?: () => Date;
@@ -62,14 +68,34 @@ export async function startAlerting(o: AlertingOptions) {
     return next;
   };
   const gate = queryGate();
+  // While the read models are behind, the rules that compare with the present wait: the batches
+  // run the others, the scheduled run and sweeps are put off, and once the read models have caught
+  // up a sweep judges everything the batches left out.
+  let sweepOwed = false;
   const run = async (trigger: Trigger, caseIds?: readonly string[]): Promise<EvaluationReport> => {
     const ch = o.clickhouse();
     if (!ch) throw new Error('ClickHouse is not ready');
     const deps = { store: o.store, ch, book, silences, rules, thresholds: o.thresholds, calendar: o.calendar, timeZone: o.timeZone, config: o.config };
-    if (trigger.kind === 'schedule') return evaluate(deps, now(), undefined, { timeDrivenOnly: true, exclusive, gate });
-    if (trigger.kind === 'sweep') return evaluate(deps, now(), undefined, { exclusive, gate });
+    const behind = (await o.behind?.()) === true;
+    if (trigger.kind === 'schedule') {
+      if (behind) return putOff();
+      if (sweepOwed) {
+        sweepOwed = false;
+        void scheduler.sweepNow();
+      }
+      return evaluate(deps, now(), undefined, { timeDrivenOnly: true, exclusive, gate });
+    }
+    if (trigger.kind === 'sweep') {
+      if (behind) return putOff();
+      return evaluate(deps, now(), undefined, { exclusive, gate });
+    }
     const clocks = trigger.lane === 'clocks';
-    return evaluate(deps, now(), caseIds, { only: (r) => (r.clock === true) === clocks, exclusive, gate, urgent: clocks });
+    if (behind && rules.some((r) => r.timeDriven && (r.clock === true) === clocks)) sweepOwed = true;
+    return evaluate(deps, now(), caseIds, { only: (r) => (r.clock === true) === clocks && !(behind && r.timeDriven), exclusive, gate, urgent: clocks });
+  };
+  const putOff = (): EvaluationReport => {
+    sweepOwed = true;
+    return { violations: 0, raised: 0, silenced: 0, escalated: 0, autoClosed: 0, millis: 0, queryMillis: 0, perRule: {} };
   };
   // After a batch, the clocks (a handful of light queries) apart from the irregularities.
   const scheduler = alertScheduler({

@@ -105,3 +105,35 @@ describe('alerting started on a log nobody evaluated', () => {
     }
   });
 });
+
+describe('alerting while the read models are behind the log', () => {
+  it('puts off the rules that compare with the present, and sweeps once caught up', async () => {
+    // Concluded on 03-20, after its due date 03-02: a red only the clock rules find.
+    await h.append([
+      ...anAcceptedCase('QH-SW-BEHIND-LATE', '2026-02-10'),
+      caseEventOf('CaseConcluded', 'QH-SW-BEHIND-LATE', { seq: 3, occurredAt: beijing('2026-03-20', '15:00:00') }),
+      caseEventOf('CaseSubmitted', 'QH-SW-BEHIND-REFUSED', { seq: 1, occurredAt: beijing('2026-01-13', '09:00:00') }),
+      caseEventOf('AcceptanceRefused', 'QH-SW-BEHIND-REFUSED', { seq: 2, occurredAt: beijing('2026-01-13', '10:00:00'), payload: { refusalReason: '否' } }),
+    ]);
+    await h.caughtUp();
+    let behind = true;
+    const alerting = await startAlerting({
+      store: h.store, clickhouse: () => h.ch, calendar: async () => defaultCalendar(), timeZone: 'Asia/Shanghai', config: defaultAlertConfig,
+      thresholds: defaultThresholds, intervalSeconds: 1, webhooks: [], log: quiet, now: () => JUNE_1, sweepAtStart: false, behind: async () => behind,
+    });
+    try {
+      await alerting.scheduler.touched(['QH-SW-BEHIND-LATE', 'QH-SW-BEHIND-REFUSED']);
+      await new Promise((r) => setTimeout(r, 1_500));
+      const mine = () => raised(alerting.book).filter((k) => k.startsWith('QH-SW-BEHIND'));
+      // The refusal is judged by its own events; the lateness waits, through scheduled runs too.
+      expect(mine()).toContain('QH-SW-BEHIND-REFUSED IR01');
+      expect(mine()).not.toContain('QH-SW-BEHIND-LATE CASE-OVERDUE');
+      behind = false;
+      for (let i = 0; i < 100 && alerting.scheduler.status().lastSweep === null; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(mine()).toContain('QH-SW-BEHIND-LATE CASE-OVERDUE');
+      expect(alerting.scheduler.status().lastSweep).not.toBeNull();
+    } finally {
+      await alerting.stop();
+    }
+  });
+});

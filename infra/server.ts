@@ -71,6 +71,8 @@ async function main(): Promise<void> {
         store, clickhouse: readModels.clickhouse, calendar: currentCalendar(store), timeZone: config.timeZone,
         config: config.alerts.lifecycle, thresholds: config.alerts.thresholds, intervalSeconds: config.alerts.intervalSeconds, sweepCron: config.alerts.sweepCron, webhooks: config.alerts.webhooks, log: logger,
         now: supervisionNow,
+        // More than two batches behind the log: catching up, not keeping up.
+        behind: async () => (await store.headPosition()) - readModels.status().checkpoint > BigInt(2 * config.projection.batchSize),
       });
       deps.alerting = alerting;
       app.log.info({ intervalSeconds: config.alerts.intervalSeconds, sweepCron: config.alerts.sweepCron ?? 'off' }, 'alerting started');
