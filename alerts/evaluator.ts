@@ -62,7 +62,7 @@ export async function evaluate(
   const started = performance.now();
   caseIds = await scopeOf(deps.ch, caseIds, options.wholeCounty ?? WHOLE_COUNTY);
   const ctx: AlertDecisionContext = { now: now.toISOString(), calendar: await deps.calendar(), timeZone: deps.timeZone, config: deps.config };
-  const report: EvaluationReport = { violations: 0, raised: 0, silenced: 0, escalated: 0, autoClosed: 0, millis: 0, queryMillis: 0, perRule: {} };
+  const report = noFindings();
   const firing = new Set<string>();
   // Each rule's findings are applied as soon as its answer is back, in rule order (the clocks
   // first), so a red need not wait for the slowest irregularity query. One query at a time: chDB
@@ -106,6 +106,9 @@ export async function evaluate(
   report.millis = Math.round(performance.now() - started);
   return report;
 }
+
+/** The report of an evaluation that found and did nothing (or one put off). */
+export const noFindings = (): EvaluationReport => ({ violations: 0, raised: 0, silenced: 0, escalated: 0, autoClosed: 0, millis: 0, queryMillis: 0, perRule: {} });
 
 /**
  * Past this many touched cases, and this share of all cases, one evaluation over every case costs

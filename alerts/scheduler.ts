@@ -4,8 +4,8 @@ import type { EvaluationReport } from './evaluator.ts';
 type Log = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void; debug(obj: object, msg: string): void };
 
 /**
- * Which evaluation: the scheduled one (the deadlines of the live cases), one batch lane over the
- * touched cases, or a sweep (every rule over every case).
+ * Which evaluation: the scheduled one (the deadlines that may have passed, over every case), one
+ * batch lane over the touched cases, or a sweep (every rule over every case).
  */
 export type Trigger = { kind: 'schedule' } | { kind: 'batch'; lane: string } | { kind: 'sweep' };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { EvaluationReport } from './evaluator.ts';
+import { noFindings } from './evaluator.ts';
 import { alertScheduler } from './scheduler.ts';
 
-const report: EvaluationReport = { violations: 0, raised: 0, silenced: 0, escalated: 0, autoClosed: 0, millis: 0, queryMillis: 0, perRule: {} };
+const report = noFindings();
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };
 
 describe('alert scheduler, batch lane', () => {

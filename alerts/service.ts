@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '../domain/calendar/index.ts';
 import type { ClickHouse } from '../infra/clickhouse/client.ts';
 import type { EventStore } from '../infra/event-store/port.ts';
 import { AlertBook } from './alert-book.ts';
-import { evaluate, queryGate, type EvaluationReport } from './evaluator.ts';
+import { evaluate, noFindings, queryGate, type EvaluationReport } from './evaluator.ts';
 import { alertFeed } from './feed.ts';
 import type { RuleThresholds } from './rule.ts';
 import { rules } from './rules/index.ts';
@@ -59,8 +59,8 @@ export async function startAlerting(o: AlertingOptions) {
   // looks at every rule and every case: it finds what neither could, a log projected while
   // alerting was off, a rule or threshold changed since, a reference change (a matter's catalogue)
   // that alters a verdict with no case event. One query per rule over every case: cut into chunks
-  // of cases, each query paid its joins and calendar again, and the county's sweep took ten times
-  // longer.
+  // of cases, each query paid its joins and calendar again, and the county's sweep took six to
+  // twelve times longer (docs/decisions.md).
   let applying: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(apply: () => Promise<T>): Promise<T> => {
     const next = applying.then(apply);
@@ -95,7 +95,7 @@ export async function startAlerting(o: AlertingOptions) {
   };
   const putOff = (): EvaluationReport => {
     sweepOwed = true;
-    return { violations: 0, raised: 0, silenced: 0, escalated: 0, autoClosed: 0, millis: 0, queryMillis: 0, perRule: {} };
+    return noFindings();
   };
   // After a batch, the clocks (a handful of light queries) apart from the irregularities.
   const scheduler = alertScheduler({

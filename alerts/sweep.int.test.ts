@@ -30,32 +30,33 @@ afterAll(async () => h.close());
 
 const JUNE_1 = new Date(beijing('2026-06-01'));
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };
+/** An evaluator that knows CASE-OVERDUE only, its books following the log. */
+async function overdueOnly(): Promise<EvaluatorDeps & { book: AlertBook; silences: SilenceBook }> {
+  const book = new AlertBook();
+  const silences = new SilenceBook();
+  await Promise.all([book.start(h.store), silences.start(h.store)]);
+  return { store: h.store, ch: h.ch, book, silences, rules: [caseOverdue], thresholds: defaultThresholds, calendar: () => defaultCalendar(), timeZone: 'Asia/Shanghai', config: defaultAlertConfig };
+}
 const raised = (book: AlertBook) => [...book.all()].map((e) => recordOf(e.state)!).map((r) => `${r.alert.caseId} ${r.alert.ruleId}`).sort();
 
 describe('an evaluation given an empty list of cases', () => {
   it('asks nothing, where the same rule over every case finds the stalled case', async () => {
-    const book = new AlertBook();
-    const silences = new SilenceBook();
-    await Promise.all([book.start(h.store), silences.start(h.store)]);
-    const d: EvaluatorDeps = { store: h.store, ch: h.ch, book, silences, rules: [caseOverdue], thresholds: defaultThresholds, calendar: () => defaultCalendar(), timeZone: 'Asia/Shanghai', config: defaultAlertConfig };
+    const d = await overdueOnly();
     expect(await evaluate(d, JUNE_1, [], { timeDrivenOnly: true })).toMatchObject({ violations: 0, raised: 0, perRule: {} });
     expect(await evaluate(d, JUNE_1, undefined, { timeDrivenOnly: true })).toMatchObject({ violations: 1, raised: 1 });
-    await Promise.all([book.stop(), silences.stop()]);
+    await Promise.all([d.book.stop(), d.silences.stop()]);
   });
 });
 
 describe('an evaluation given a list of most of the cases', () => {
   it('asks about every case instead, which costs less past a share of the county', async () => {
-    const book = new AlertBook();
-    const silences = new SilenceBook();
-    await Promise.all([book.start(h.store), silences.start(h.store)]);
-    const d: EvaluatorDeps = { store: h.store, ch: h.ch, book, silences, rules: [caseOverdue], thresholds: defaultThresholds, calendar: () => defaultCalendar(), timeZone: 'Asia/Shanghai', config: defaultAlertConfig };
+    const d = await overdueOnly();
     // One case of the two: the stalled one is outside the list.
     const refusedOnly = ['QH-SW-REFUSED'];
     expect(await evaluate(d, JUNE_1, refusedOnly, { wholeCounty: { minCases: 0, share: 0.6 } })).toMatchObject({ violations: 0 });
     expect(await evaluate(d, JUNE_1, refusedOnly, { wholeCounty: { minCases: 0, share: 0.4 } })).toMatchObject({ violations: 1 });
     expect(await evaluate(d, JUNE_1, refusedOnly, { wholeCounty: { minCases: 1, share: 0.4 } })).toMatchObject({ violations: 0 });
-    await Promise.all([book.stop(), silences.stop()]);
+    await Promise.all([d.book.stop(), d.silences.stop()]);
   });
 });
 
