@@ -6,5 +6,6 @@ export default defineConfig({
     exclude: ['node_modules/**', 'data/**'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    globalSetup: ['test/support/temp-root.ts'],
   },
 });
