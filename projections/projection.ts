@@ -1,5 +1,6 @@
 import type { ClockConfig } from '../domain/clock/index.ts';
 import type { EventStore, RecordedEvent } from '../infra/event-store/port.ts';
+import type { PendingStreams } from './services/pending-streams.ts';
 import { StreamHistories } from './services/stream-histories.ts';
 import { ReferenceData } from './services/reference-data.ts';
 import type { DdlContext } from '../infra/clickhouse/ddl.ts';
@@ -17,6 +18,8 @@ export interface Projection {
   /** CREATE TABLE statements for each table, given the table's actual name (a rebuild uses a suffix). */
   tables: Record<string, (ctx: DdlContext, name: string) => string>;
   rows(batch: RecordedEvent[], services: ProjectionServices): TableRows | Promise<TableRows>;
+  /** The rows a rebuild held back (`ProjectionServices.pendingCases`), all of them, at its end. */
+  flush?(services: ProjectionServices): TableRows | Promise<TableRows>;
 }
 
 /** What a mapping may consult besides the batch: reads of the log, never writes. */
@@ -28,6 +31,8 @@ export interface ProjectionServices {
   histories: StreamHistories;
   /** Alert streams' histories: only AlertRaised says which case and rule an alert is about. */
   alerts: StreamHistories;
+  /** Set by a rebuild: case rows are computed once the case's history has stopped growing. */
+  pendingCases?: PendingStreams;
 }
 
 /** Fresh services for one runner or one rebuild: their caches follow that reader's position. */

@@ -2,7 +2,8 @@ import type { ClickHouse } from '../infra/clickhouse/client.ts';
 import type { DdlContext } from '../infra/clickhouse/ddl.ts';
 import type { EventStore } from '../infra/event-store/port.ts';
 import { allTables } from './index.ts';
-import type { Projection, ProjectionServices } from './projection.ts';
+import type { Projection, ProjectionServices, TableRows } from './projection.ts';
+import { PendingStreams } from './services/pending-streams.ts';
 import { forgetColumns } from '../infra/clickhouse/insert.ts';
 import { rowsFor, writeRows } from './write-batch.ts';
 import { eventsProjection } from './events/index.ts';
@@ -23,6 +24,13 @@ export interface RebuildProgress {
 const SUFFIX = '_rebuild';
 
 /**
+ * Cases held back at most, half the case history cache (StreamHistories). On a county's log in
+ * send order (110,000 cases, 1,000,000 events) each clock was then computed once instead of 2.2
+ * times on average, and the rebuild went from 19,100 to 25,300 events/s.
+ */
+const HOLD_CASES = 25_000;
+
+/**
  * Rebuilds every read model from the log into fresh `<table>_rebuild` tables while the live
  * tables keep answering queries, then swaps each pair with EXCHANGE TABLES. `pauseLive` stops
  * the live projection just before the final catch-up, so no event is projected into the old
@@ -34,11 +42,14 @@ export async function rebuildReadModels(args: {
   projections: Projection[];
   services: ProjectionServices;
   pageSize?: number;
+  /** How many cases may wait for their history to stop growing (PendingStreams). */
+  holdCases?: number;
   progress: RebuildProgress;
   pauseLive(): Promise<void>;
   resumeLive(): Promise<void>;
 }): Promise<void> {
   const { store, ch, progress } = args;
+  const services: ProjectionServices = { ...args.services, pendingCases: new PendingStreams(args.holdCases ?? HOLD_CASES) };
   const tables = allTables(args.projections);
   const ctx: DdlContext = { database: ch.database, ...(ch.cluster && { cluster: ch.cluster }) };
   Object.assign(progress, { state: 'running', processed: 0, position: -1, startedAt: new Date().toISOString(), finishedAt: null, error: null });
@@ -79,7 +90,7 @@ export async function rebuildReadModels(args: {
       const upTo = page.at(-1)!.position;
       const eventsReady = eventsWorker?.prepare(after, upTo);
       eventsReady?.catch(() => {}); // met below, after the main thread's share
-      const rows = await rowsFor(onMainThread, args.services, page);
+      const rows = await rowsFor(onMainThread, services, page);
       const loadEvents = eventsReady ? [await eventsReady] : [];
       await writing;
       writing = writeRows(ch, rows, upTo, SUFFIX, loadEvents).then(() => {
@@ -92,7 +103,22 @@ export async function rebuildReadModels(args: {
       after = upTo;
     }
     await writing;
+    // The held-back cases now, before the live projection is paused for the last catch-up, which
+    // holds back only what was appended meanwhile.
+    const held = await flushed();
+    if (Object.values(held).some((rows) => rows.length > 0)) await writeRows(ch, held, after, SUFFIX);
     return after;
+  }
+
+  async function flushed(): Promise<TableRows> {
+    const rows: TableRows = {};
+    for (const p of onMainThread) {
+      for (const [table, list] of Object.entries((await p.flush?.(services)) ?? {})) {
+        const target = (rows[table] ??= []);
+        for (const row of list) target.push(row);
+      }
+    }
+    return rows;
   }
 }
 

@@ -19,7 +19,7 @@ export const alertsProjection: Projection = {
     // A batch is a contiguous range of the log, so "in this batch" is "at or after its first position".
     const from = batch[0]!.position;
     for (const [streamId, upTo] of newest) {
-      const { alert, events } = alertRows(services.alerts.upTo(streamId, upTo), (e) => e.position >= from);
+      const { alert, events } = alertRows(await services.alerts.upTo(streamId, upTo), (e) => e.position >= from);
       if (alert) out.alerts!.push(alert);
       for (const row of events) out.alert_events!.push(row);
     }

@@ -30,9 +30,12 @@ export class StreamHistories {
     }
   }
 
-  /** The stream's events up to and including position `upTo`, in stream order. */
-  upTo(streamId: string, upTo: bigint): RecordedEvent[] {
-    const history = this.cache.get(streamId) ?? [];
+  /**
+   * The stream's events up to and including position `upTo`, in stream order; read from the store
+   * when the cache has let the stream go (a rebuild's held-back stream, past the cache's size).
+   */
+  async upTo(streamId: string, upTo: bigint): Promise<RecordedEvent[]> {
+    const history = this.cache.get(streamId) ?? (await this.store.readStream(streamId));
     return history.filter((e) => e.position <= upTo);
   }
 
