@@ -75,23 +75,32 @@ const exact = new Map(personalFieldPaths.filter((f) => !f.path.startsWith('**.')
 const anywhere = new Map(personalFieldPaths.filter((f) => f.path.startsWith('**.')).map((f) => [f.path.slice(3), f]));
 
 /**
- * A copy of an event with its personal fields masked; the input is left untouched. Accepts any
- * JSON value, so it also serves stored events whose shape predates the current schema.
+ * The event with its personal fields masked: what holds one is copied, the rest is shared with the
+ * input, and the input is left untouched. Accepts any JSON value, so it also serves stored events
+ * whose shape predates the current schema.
  */
 export function maskEvent(event: unknown): unknown {
   const root = isRecord(event) ? event : {};
   // Paths travel as dotted strings and objects are rebuilt with plain loops: this runs for every
-  // event the projection writes, and the array-and-entries version dominated a rebuild.
+  // event the projection writes. Only what holds a masked value is copied; the rest is shared with
+  // the input, which nothing writes to (most events carry no personal field outside a few leaves).
   const visit = (value: unknown, path: string, key: string): unknown => {
     if (Array.isArray(value)) {
-      const out = new Array<unknown>(value.length);
-      for (let i = 0; i < value.length; i++) out[i] = visit(value[i], path, key);
-      return out;
+      let out: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const masked = visit(value[i], path, key);
+        if (masked !== value[i]) (out ??= value.slice())[i] = masked;
+      }
+      return out ?? value;
     }
     if (isRecord(value)) {
-      const out: Record<string, unknown> = {};
-      for (const k of Object.keys(value)) out[k] = visit(value[k], path === '' ? k : `${path}.${k}`, k);
-      return out;
+      let out: Record<string, unknown> | undefined;
+      for (const k in value) {
+        if (!Object.hasOwn(value, k)) continue;
+        const masked = visit(value[k], path === '' ? k : `${path}.${k}`, k);
+        if (masked !== value[k]) (out ??= { ...value })[k] = masked;
+      }
+      return out ?? value;
     }
     if (typeof value !== 'string' || path === '') return value;
     const field = exact.get(path) ?? anywhere.get(key);

@@ -78,6 +78,14 @@ describe('maskEvent', () => {
     expect(masked.actor.name).toBe('张**');
   });
 
+  it('leaves the event it was given as it was, masked leaves and all', () => {
+    const event = caseEventOf('CaseSubmitted', 'C1', { actor: { role: 'applicant', name: '张三' } });
+    const before = structuredClone(event);
+    const masked = maskEvent(event) as typeof event;
+    expect(masked.payload.applicant.name).not.toBe(event.payload.applicant.name);
+    expect(event).toEqual(before);
+  });
+
   it('leaves an enterprise applicant, its USCC and legal representative clear, but masks its contact', () => {
     const event = caseEventOf('CaseSubmitted', 'C1', {
       payload: {

@@ -20,18 +20,19 @@ export async function insertRows(ch: ClickHouse, table: string, rows: Record<str
 
 /** Rows as TabSeparated in the given column order; a row lacking a column is an error. */
 export function tsvBody(columns: readonly string[], table: string, rows: readonly Record<string, unknown>[]): Buffer {
-  const lines = new Array<string>(rows.length);
+  const lines = new Array<string>(rows.length + 1);
+  const fields = new Array<string>(columns.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    let line = '';
     for (let c = 0; c < columns.length; c++) {
       const v = row[columns[c]!];
       if (v === undefined) throw new Error(`a row for ${table} lacks the column ${columns[c]}`);
-      line += (c === 0 ? '' : '\t') + tsvField(v);
+      fields[c] = tsvField(v);
     }
-    lines[i] = line;
+    lines[i] = fields.join('\t');
   }
-  return Buffer.from(`${lines.join('\n')}\n`);
+  lines[rows.length] = '';
+  return Buffer.from(lines.join('\n'));
 }
 
 let insertFileSeq = 0;
@@ -102,5 +103,17 @@ export function forgetColumns(ch: ClickHouse): void {
 export function chInstant(iso: string): string {
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new Error(`not an instant: ${iso}`);
-  return new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
+  // The date part is formatted once per UTC day: consecutive events mostly share it.
+  const day = Math.floor(ms / DAY_MS);
+  if (day !== lastDay) {
+    lastDay = day;
+    lastDate = new Date(day * DAY_MS).toISOString().slice(0, 10);
+  }
+  const t = ms - day * DAY_MS;
+  return `${lastDate} ${two(Math.floor(t / 3_600_000))}:${two(Math.floor(t / 60_000) % 60)}:${two(Math.floor(t / 1000) % 60)}.${String(t % 1000).padStart(3, '0')}`;
 }
+
+const DAY_MS = 86_400_000;
+let lastDay = Number.NaN;
+let lastDate = '';
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
