@@ -114,6 +114,12 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Reads events of all streams in global order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Where each stream whose id starts with `prefix` ends now: the position of its newest event.
+   * Offered where it is cheap (SQLite reads it from the stream index); a rebuild uses it to compute
+   * each case once, at its last event.
+   */
+  streamEnds?(prefix: string): Promise<Map<string, bigint>>;
   /** Catch-up from a checkpoint, then live: no gap, no reordering. */
   subscribeAll(options: SubscribeOptions): Subscription;
   /** Recomputes a stream's hash chain and reports the first break. */

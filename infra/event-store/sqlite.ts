@@ -66,6 +66,13 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
     async readAll(opts: ReadAllOptions = {}) {
       return readAllSync(opts);
     },
+    async streamEnds(prefix: string) {
+      if (prefix === '') throw new RangeError('streamEnds needs a stream id prefix');
+      // A range on the stream index, which holds each row's position: the table is not read.
+      const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+      const rows = guard(() => q.streamEnds.raw(true).all(prefix, upper) as [string, bigint][]);
+      return new Map(rows);
+    },
     subscribeAll(opts: SubscribeOptions): Subscription {
       const sub = subscribeByPolling({ after: opts.after, read: readAllSync, appended, onEvent: opts.onEvent, onError: opts.onError });
       subscriptions.add(sub);
@@ -127,6 +134,7 @@ function statements(db: Database.Database) {
     readStream: db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?'),
     readAll: db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
     head: db.prepare('SELECT max(position) AS position FROM events'),
+    streamEnds: db.prepare('SELECT stream_id, max(position) FROM events WHERE stream_id >= ? AND stream_id < ? GROUP BY stream_id'),
   };
 }
 

@@ -15,7 +15,7 @@ export const casesProjection: Projection = {
   tables: { cases: casesTable, case_steps: caseStepsTable },
   rows: async (batch, services) => {
     services.reference.observe(batch);
-    await services.histories.observe(batch);
+    await services.histories.observe(batch, { readBack: !services.pendingCases?.knowsEnds });
     const touched = new Map<string, bigint>();
     for (const e of batch) if (e.streamId.startsWith('case-')) touched.set(e.streamId, e.position);
     return caseRows(services.pendingCases ? services.pendingCases.hold(touched) : touched, services);
@@ -37,6 +37,7 @@ async function caseRows(cases: ReadonlyMap<string, bigint>, services: Projection
     });
     out.cases!.push(caseRow(clock, events, upTo));
     for (const step of clock.steps) out.case_steps!.push(stepRow(clock.caseId, latest.dept.code, step, upTo));
+    if (services.pendingCases?.ended(streamId, upTo)) services.histories.forget(streamId);
   }
   return out;
 }

@@ -16,13 +16,19 @@ export class StreamHistories {
     private readonly maxStreams = 50_000,
   ) {}
 
-  /** Feeds one batch's events of the matching streams, in order. */
-  async observe(batch: readonly RecordedEvent[]): Promise<void> {
+  /**
+   * Feeds one batch's events of the matching streams, in order. With `readBack: false` a stream
+   * that began before the cache knew it is left out rather than read back: `upTo` reads it whole
+   * when it is asked for (a rebuild asks once, at the stream's end).
+   */
+  async observe(batch: readonly RecordedEvent[], { readBack = true } = {}): Promise<void> {
     for (const e of batch) {
       if (!e.streamId.startsWith(this.prefix)) continue;
       let history = this.cache.get(e.streamId);
-      if (!history) history = await this.load(e);
-      else this.cache.delete(e.streamId);
+      if (!history) {
+        if (!readBack && e.revision !== 0n) continue;
+        history = await this.load(e);
+      } else this.cache.delete(e.streamId);
       // A history loaded from the store may already hold this event (the store ran ahead of us).
       if (history.length === 0 || history.at(-1)!.position < e.position) history.push(e);
       this.cache.set(e.streamId, history);
@@ -37,6 +43,11 @@ export class StreamHistories {
   async upTo(streamId: string, upTo: bigint): Promise<RecordedEvent[]> {
     const history = this.cache.get(streamId) ?? (await this.store.readStream(streamId));
     return history.filter((e) => e.position <= upTo);
+  }
+
+  /** Lets a stream go that will not be asked for again. */
+  forget(streamId: string): void {
+    this.cache.delete(streamId);
   }
 
   private async load(first: RecordedEvent): Promise<RecordedEvent[]> {
