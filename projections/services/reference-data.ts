@@ -14,6 +14,7 @@ export class ReferenceData {
   private readonly matters = new Map<string, { position: bigint; matter: MatterVersion }[]>();
   private calendars: { position: bigint; calendar: YearCalendar }[] | undefined;
   private readonly built = new Map<string, WorkingCalendar>();
+  private readonly byCount = new Map<number, WorkingCalendar>();
 
   constructor(private readonly store: EventStore) {}
 
@@ -23,6 +24,7 @@ export class ReferenceData {
       if (e.type === 'MatterVersionPublished') this.matters.delete(e.streamId.slice('matter-'.length));
       if (e.type === 'CalendarPublished' && this.calendars) {
         this.calendars.push({ position: e.position, calendar: (e.data as { payload: YearCalendar }).payload });
+        this.byCount.clear();
       }
     }
   }
@@ -40,9 +42,20 @@ export class ReferenceData {
   /** The shipped calendars, each year replaced by the newest CalendarPublished at or before `upTo`. */
   async calendarAt(upTo: bigint): Promise<WorkingCalendar> {
     this.calendars ??= await this.loadCalendars();
+    // Which published calendars count depends only on how many lie at or before `upTo`: asked for
+    // every case, the answer is kept per count until a calendar is published.
+    let count = 0;
+    for (const c of this.calendars) if (c.position <= upTo) count++;
+    let atCount = this.byCount.get(count);
+    if (!atCount) this.byCount.set(count, (atCount = this.assemble(upTo)));
+    return atCount;
+  }
+
+  private assemble(upTo: bigint): WorkingCalendar {
+    const calendars = this.calendars!;
     const byYear = new Map<number, { position: bigint; calendar: YearCalendar }>();
     for (const c of publishedCalendars) byYear.set(c.year, { position: -1n, calendar: c });
-    for (const c of this.calendars) if (c.position <= upTo && c.position > (byYear.get(c.calendar.year)?.position ?? -2n)) byYear.set(c.calendar.year, c);
+    for (const c of calendars) if (c.position <= upTo && c.position > (byYear.get(c.calendar.year)?.position ?? -2n)) byYear.set(c.calendar.year, c);
     const key = [...byYear.values()].map((c) => `${c.calendar.year}@${c.position}`).sort().join(',');
     let calendar = this.built.get(key);
     if (!calendar) this.built.set(key, (calendar = new WorkingCalendar([...byYear.values()].map((c) => c.calendar))));
