@@ -19,7 +19,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
   // SERVER_NODE_ARGS passes flags to the server's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   // The flags of `npm start`.
-  const proc = spawn(process.execPath, ['--max-semi-space-size=256', ...nodeArgs, '--import', 'tsx', 'infra/server.ts'], {
+  const proc = spawn(process.execPath, ['--max-semi-space-size=64', ...nodeArgs, '--import', 'tsx', 'infra/server.ts'], {
     cwd: root,
     env: { ...process.env, SUNLIGHT_HOST: '127.0.0.1', SUNLIGHT_PORT: String(port), SUNLIGHT_LOG_LEVEL: 'warn', SUNLIGHT_DEMO: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
