@@ -48,7 +48,7 @@ export async function rebuildReadModels(args: {
   resumeLive(): Promise<void>;
 }): Promise<void> {
   const { store, ch, progress } = args;
-  const services: ProjectionServices = { ...args.services, pendingCases: new PendingStreams(args.holdCases ?? HOLD_CASES, await store.streamEnds?.('case-')) };
+  let services = args.services;
   const tables = allTables(args.projections);
   const ctx: DdlContext = { database: ch.database, ...(ch.cluster && { cluster: ch.cluster }) };
   Object.assign(progress, { state: 'running', processed: 0, position: -1, startedAt: new Date().toISOString(), finishedAt: null, error: null });
@@ -57,6 +57,7 @@ export async function rebuildReadModels(args: {
   const eventsWorker = args.projections.includes(eventsProjection) ? eventsOnWorker(store, ch, `events${SUFFIX}`) : undefined;
   const onMainThread = eventsWorker ? args.projections.filter((p) => p !== eventsProjection) : args.projections;
   try {
+    services = { ...args.services, pendingCases: new PendingStreams(args.holdCases ?? HOLD_CASES, await store.streamEnds?.('case-')) };
     for (const [name, ddl] of Object.entries(tables)) {
       await ch.client.command({ query: `DROP TABLE IF EXISTS ${name}${SUFFIX}` });
       await ch.client.command({ query: ddl(ctx, `${name}${SUFFIX}`) });
