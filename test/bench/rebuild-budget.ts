@@ -14,12 +14,15 @@ import { PendingStreams } from '../../projections/services/pending-streams.ts';
  */
 export async function rebuildBudget(store: EventStore, ch: ClickHouse, services: ProjectionServices): Promise<void> {
   if (!ch.insertDir) throw new Error('the budget loads insert files: embedded chDB only');
-  const cpu = new Map<string, number>();
+  const stages = ['read and parse the log', 'case clocks and rows', 'events: masking and rows', 'other read models', 'rows as TabSeparated files', 'ClickHouse loads the files'];
+  const cpu = new Map<string, number>(stages.map((stage) => [stage, 0]));
   const add = (stage: string, since: NodeJS.CpuUsage) => {
     const used = process.cpuUsage(since);
     cpu.set(stage, (cpu.get(stage) ?? 0) + used.user + used.system);
   };
-  const held: ProjectionServices = { ...services, pendingCases: new PendingStreams(25_000) };
+  const ends = process.cpuUsage();
+  const held: ProjectionServices = { ...services, pendingCases: new PendingStreams(25_000, await store.streamEnds?.('case-')) };
+  add('case clocks and rows', ends);
   const ctx = { database: ch.database };
   for (const [name, ddl] of Object.entries(allTables(projections))) {
     await ch.client.command({ query: `DROP TABLE IF EXISTS ${name}_budget` });
