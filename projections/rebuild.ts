@@ -27,7 +27,7 @@ const SUFFIX = '_rebuild';
  * Cases held back at most when the store cannot say where they end (PendingStreams): half the case
  * history cache (StreamHistories), so a case let go still has its history in memory.
  */
-const HOLD_CASES = 25_000;
+export const HOLD_CASES = 25_000;
 
 /**
  * Rebuilds every read model from the log into fresh `<table>_rebuild` tables while the live

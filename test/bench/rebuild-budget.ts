@@ -5,6 +5,7 @@ import { columnsOf, insertFile, insertFileName, tsvBody } from '../../infra/clic
 import type { EventStore } from '../../infra/event-store/port.ts';
 import { allTables, projections } from '../../projections/index.ts';
 import type { ProjectionServices, TableRows } from '../../projections/projection.ts';
+import { HOLD_CASES } from '../../projections/rebuild.ts';
 import { PendingStreams } from '../../projections/services/pending-streams.ts';
 
 /**
@@ -21,7 +22,7 @@ export async function rebuildBudget(store: EventStore, ch: ClickHouse, services:
     cpu.set(stage, (cpu.get(stage) ?? 0) + used.user + used.system);
   };
   const ends = process.cpuUsage();
-  const held: ProjectionServices = { ...services, pendingCases: new PendingStreams(25_000, await store.streamEnds?.('case-')) };
+  const held: ProjectionServices = { ...services, pendingCases: new PendingStreams(HOLD_CASES, await store.streamEnds?.('case-')) };
   add('case clocks and rows', ends);
   const ctx = { database: ch.database };
   for (const [name, ddl] of Object.entries(allTables(projections))) {
