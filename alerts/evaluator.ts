@@ -7,9 +7,11 @@ import type { ClickHouse } from '../infra/clickhouse/client.ts';
 import type { EventStore } from '../infra/event-store/port.ts';
 import type { AlertBook, BookEntry } from './alert-book.ts';
 import { civilDateInZone } from '../domain/calendar/index.ts';
-import { clockYellows, runRule, type Rule, type RuleThresholds, type Violation } from './rule.ts';
+import { askRules, type QueryGate } from './asking.ts';
+import { clockYellows, type Rule, type RuleThresholds, type Violation } from './rule.ts';
 import { autoCloseReasons } from './auto-close.ts';
 import type { SilenceBook } from './silences.ts';
+import type { Verdicts } from './verdicts.ts';
 
 export interface EvaluatorDeps {
   store: EventStore;
@@ -21,6 +23,8 @@ export interface EvaluatorDeps {
   calendar: () => Promise<WorkingCalendar> | WorkingCalendar;
   timeZone: string;
   config: AlertConfig;
+  /** What every rule last found about every case, so that a full evaluation asks only what changed. */
+  verdicts?: Verdicts;
 }
 
 export interface EvaluationReport {
@@ -57,6 +61,8 @@ export async function evaluate(
     /** When a list of cases is asked about every case instead (WHOLE_COUNTY). */
     wholeCounty?: { minCases: number; share: number };
     exclusive?: <T>(apply: () => Promise<T>) => Promise<T>;
+    /** After a batch: the log position the read models hold at least (what the verdicts record). */
+    at?: bigint;
   } = {},
 ): Promise<EvaluationReport> {
   const started = performance.now();
@@ -72,9 +78,13 @@ export async function evaluate(
   // An empty list of cases is no case at all (in SQL it would mean every case): nothing to ask.
   const chosen = caseIds?.length === 0 ? [] : deps.rules.filter((r) => (!options.timeDrivenOnly || r.timeDriven) && (!options.only || options.only(r)));
   const gate = options.gate ?? queryGate();
+  const { ask, done } = await askRules(
+    { ch: deps.ch, now, thresholds: deps.thresholds, gate, urgent: options.urgent === true, ...(caseIds && { caseIds }), deadlinesOnly: options.timeDrivenOnly === true,
+      ...(options.at !== undefined && { at: options.at }), ...(deps.verdicts && { verdicts: deps.verdicts }), wholeCounty: options.wholeCounty ?? WHOLE_COUNTY },
+    chosen, deps.rules);
   const answers = chosen.map((rule) => {
     const t0 = performance.now();
-    return gate(options.urgent === true, () => runRule(deps.ch, rule, { now: ctx.now, ...(caseIds && { caseIds }), thresholds: deps.thresholds, deadlinesOnly: options.timeDrivenOnly === true })).then(
+    return ask(rule).then(
       (violations) => ({ rule, violations, millis: Math.round(performance.now() - t0) }),
       // Held until its turn, so a failure after an earlier one is not reported as unhandled.
       (error: unknown) => ({ rule, error }),
@@ -98,6 +108,7 @@ export async function evaluate(
       }
     });
   }
+  done();
   report.queryMillis = Math.round(performance.now() - started);
   await exclusive(async () => {
     report.autoClosed = await closeClearedYellows(deps, new Set(chosen.map((r) => r.id)), firing, ctx, caseIds);
@@ -215,7 +226,7 @@ async function append(deps: EvaluatorDeps, events: AlertEvent[]): Promise<void> 
   for (const recorded of await deps.store.readStream(alertStream(events[0]!.alertId))) deps.book.apply(recorded);
 }
 
-export type QueryGate = <T>(urgent: boolean, task: () => Promise<T>) => Promise<T>;
+export type { QueryGate };
 
 /**
  * One rule query at a time, urgent ones first, the rest in the order they came. Shared by the

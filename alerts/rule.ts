@@ -54,6 +54,12 @@ export interface Rule {
    */
   timeDriven?: boolean;
   /**
+   * True when a finding can stop holding with no new event: a yellow between its warning and its
+   * overdue instant. A full evaluation asks such a rule afresh instead of keeping its verdicts
+   * (verdicts.ts); every other finding stays true until the case has a new event.
+   */
+  lapses?: boolean;
+  /**
    * For a red rule: the yellow rule on the same clock. An open yellow alert of it becomes this red
    * when its deadline passes, instead of a second alert being raised (§5).
    */

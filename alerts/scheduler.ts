@@ -32,7 +32,8 @@ export function alertScheduler(args: {
   /** node-cron expression (with seconds) of the sweeps; undefined: only the one at start, if asked. */
   sweepCron?: string;
   sweepAtStart?: boolean;
-  run(trigger: Trigger, caseIds?: readonly string[]): Promise<EvaluationReport>;
+  /** `at`: after a batch, the log position the read models hold at least for the touched cases. */
+  run(trigger: Trigger, caseIds?: readonly string[], at?: bigint): Promise<EvaluationReport>;
   log: Log;
 }) {
   let stopped = false;
@@ -49,15 +50,15 @@ export function alertScheduler(args: {
     });
   let scheduled: Promise<unknown> = Promise.resolve();
   let sweeping: Promise<unknown> = Promise.resolve();
-  const lanes = (args.batchLanes ?? ['all']).map((name) => ({ name, chain: Promise.resolve() as Promise<unknown>, pending: null as Set<string> | null, failures: 0 }));
+  const lanes = (args.batchLanes ?? ['all']).map((name) => ({ name, chain: Promise.resolve() as Promise<unknown>, pending: null as Set<string> | null, at: undefined as bigint | undefined, failures: 0 }));
   type Lane = (typeof lanes)[number];
   let last: { at: string; report: EvaluationReport; trigger: Trigger['kind']; lane?: string } | null = null;
   let lastSweep: { at: string; report: EvaluationReport } | null = null;
   let lastError: string | null = null;
 
-  const runOnce = async (trigger: Trigger, caseIds?: readonly string[]): Promise<boolean> => {
+  const runOnce = async (trigger: Trigger, caseIds?: readonly string[], at?: bigint): Promise<boolean> => {
     try {
-      const report = await args.run(trigger, caseIds);
+      const report = await args.run(trigger, caseIds, at);
       last = { at: new Date().toISOString(), report, trigger: trigger.kind, ...(trigger.kind === 'batch' && { lane: trigger.lane }) };
       if (trigger.kind === 'sweep') lastSweep = { at: last.at, report };
       lastError = null;
@@ -72,8 +73,11 @@ export function alertScheduler(args: {
   const runScheduled = () => (scheduled = scheduled.then(() => runOnce({ kind: 'schedule' })));
   const runSweep = () => (sweeping = sweeping.then(() => (stopped ? undefined : runOnce({ kind: 'sweep' }))));
 
-  const enqueue = (lane: Lane, ids: Iterable<string>): Promise<unknown> => {
+  const enqueue = (lane: Lane, ids: Iterable<string>, at: bigint | undefined): Promise<unknown> => {
     const fresh = lane.pending === null;
+    // A run over cases of several batches holds them all as of the newest; one batch without a
+    // position leaves the run's unknown.
+    lane.at = fresh ? at : lane.at === undefined || at === undefined ? undefined : lane.at > at ? lane.at : at;
     lane.pending ??= new Set();
     for (const id of ids) lane.pending.add(id);
     if (fresh) lane.chain = lane.chain.then(() => drain(lane));
@@ -81,9 +85,10 @@ export function alertScheduler(args: {
   };
   const drain = async (lane: Lane): Promise<void> => {
     const gathered = [...(lane.pending ?? [])];
+    const at = lane.at;
     lane.pending = null;
     if (stopped) return;
-    if (await runOnce({ kind: 'batch', lane: lane.name }, gathered)) {
+    if (await runOnce({ kind: 'batch', lane: lane.name }, gathered, at)) {
       lane.failures = 0;
       return;
     }
@@ -91,7 +96,7 @@ export function alertScheduler(args: {
     // covers deadlines only). Touched cases arriving meanwhile join them.
     if (stopped) return;
     await sleep(Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** lane.failures++));
-    if (!stopped) void enqueue(lane, gathered);
+    if (!stopped) void enqueue(lane, gathered, at);
   };
 
   const logger = {
@@ -107,12 +112,15 @@ export function alertScheduler(args: {
   if (args.sweepAtStart) void runSweep();
 
   return {
-    /** After a projection batch: each lane evaluates the touched cases as soon as its previous run is done. */
-    touched(caseIds: Iterable<string>): Promise<unknown> {
+    /**
+     * After a projection batch (`at`: its last position): each lane evaluates the touched cases as
+     * soon as its previous run is done.
+     */
+    touched(caseIds: Iterable<string>, at?: bigint): Promise<unknown> {
       const ids = [...caseIds];
       // A batch of alert or reference events touches no case; an empty list would mean "every case".
       if (ids.length === 0) return Promise.all(lanes.map((l) => l.chain));
-      return Promise.all(lanes.map((lane) => enqueue(lane, ids)));
+      return Promise.all(lanes.map((lane) => enqueue(lane, ids, at)));
     },
     runNow: () => runScheduled(),
     sweepNow: () => runSweep(),

@@ -9,6 +9,7 @@ import type { RuleThresholds } from './rule.ts';
 import { rules } from './rules/index.ts';
 import { alertScheduler, type Trigger } from './scheduler.ts';
 import { SilenceBook } from './silences.ts';
+import { Verdicts } from './verdicts.ts';
 import { webhookDispatcher, type WebhookTarget } from './webhooks.ts';
 
 type Log = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void; debug(obj: object, msg: string): void };
@@ -72,10 +73,11 @@ export async function startAlerting(o: AlertingOptions) {
   // run the others, the scheduled run and sweeps are put off, and once the read models have caught
   // up a sweep judges everything the batches left out.
   let sweepOwed = false;
-  const run = async (trigger: Trigger, caseIds?: readonly string[]): Promise<EvaluationReport> => {
+  const verdicts = new Verdicts(rules, o.thresholds);
+  const run = async (trigger: Trigger, caseIds?: readonly string[], at?: bigint): Promise<EvaluationReport> => {
     const ch = o.clickhouse();
     if (!ch) throw new Error('ClickHouse is not ready');
-    const deps = { store: o.store, ch, book, silences, rules, thresholds: o.thresholds, calendar: o.calendar, timeZone: o.timeZone, config: o.config };
+    const deps = { store: o.store, ch, book, silences, rules, thresholds: o.thresholds, calendar: o.calendar, timeZone: o.timeZone, config: o.config, verdicts };
     const behind = (await o.behind?.()) === true;
     if (trigger.kind === 'schedule') {
       if (behind) return putOff();
@@ -91,7 +93,7 @@ export async function startAlerting(o: AlertingOptions) {
     }
     const clocks = trigger.lane === 'clocks';
     if (behind && rules.some((r) => r.timeDriven && (r.clock === true) === clocks)) sweepOwed = true;
-    return evaluate(deps, now(), caseIds, { only: (r) => (r.clock === true) === clocks && !(behind && r.timeDriven), exclusive, gate, urgent: clocks });
+    return evaluate(deps, now(), caseIds, { only: (r) => (r.clock === true) === clocks && !(behind && r.timeDriven), exclusive, gate, urgent: clocks, ...(at !== undefined && { at }) });
   };
   const putOff = (): EvaluationReport => {
     sweepOwed = true;

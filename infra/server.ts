@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   // While the demo replays the past, deadlines are judged at its simulated present, not today.
   const supervisionNow = () => (demoRun && !demoRun.status().caughtUp ? new Date(demoRun.status().simulatedNow) : new Date());
   const readModels = config.projection.enabled
-    ? startReadModels(config, store, logger, (batch) => void alerting?.scheduler.touched(batch.caseIds))
+    ? startReadModels(config, store, logger, (batch) => void alerting?.scheduler.touched(batch.caseIds, batch.to))
     : undefined;
   const deps: IngestDeps = {
     store, tokens: registry, limits: config.ingest, storeKind: config.eventStore.kind, now: () => new Date(), preparer,

@@ -20,6 +20,7 @@ export const caseYellow: Rule = {
   deterministic: true,
   clock: true,
   timeDriven: true,
+  lapses: true,
   description: {
     zh: '办件临近承诺办结时限（剩余不超过1个工作日），尚未办结（预警黄灯）',
     en: 'Case still open with at most one working day left before its promised due date',

@@ -17,6 +17,7 @@ export const stepYellow: Rule = {
   deterministic: true,
   clock: true,
   timeDriven: true,
+  lapses: true,
   description: {
     zh: '办理环节临近环节时限（剩余不超过1个工作日），尚未完成（环节预警黄灯）',
     en: 'A handling step still open with at most one working day of its own limit left',

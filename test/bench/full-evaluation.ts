@@ -1,0 +1,144 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { askRules, type Asking } from '../../alerts/asking.ts';
+import { queryGate, WHOLE_COUNTY } from '../../alerts/evaluator.ts';
+import { defaultThresholds, type Rule } from '../../alerts/rule.ts';
+import { rules } from '../../alerts/rules/index.ts';
+import { Verdicts } from '../../alerts/verdicts.ts';
+import { defaultClockConfig } from '../../domain/clock/index.ts';
+import type { CaseEvent } from '../../domain/events/catalogue.ts';
+import { streamFor } from '../../domain/events/catalogue.ts';
+import { openChdb, pinnedSettings } from '../../infra/clickhouse/client.ts';
+import { migrate } from '../../infra/clickhouse/migrations.ts';
+import type { AppendRequest, EventStore } from '../../infra/event-store/port.ts';
+import { createSqliteEventStore } from '../../infra/event-store/sqlite.ts';
+import { BusinessTimeMerge } from '../../infra/simulator/order.ts';
+import { simulateCounty } from '../../infra/simulator/simulate.ts';
+import { migrations, projections } from '../../projections/index.ts';
+import { projectionServices } from '../../projections/projection.ts';
+import { idleProgress, rebuildReadModels } from '../../projections/rebuild.ts';
+import { createRunner } from '../../projections/runner.ts';
+
+/** The county's last day but one: its log up to here is rebuilt, the day itself comes in live. */
+const LIVE_DAY = '2026-12-30';
+const LIVE_PAGE = 2_000;
+
+export interface FullEvaluationFigures {
+  cases: number;
+  events: number;
+  liveEvents: number;
+  /** The first full evaluation, which asks every rule about every case and fills the verdicts. */
+  coldMillis: number;
+  /** The full evaluation a day later, from the verdicts. */
+  warmMillis: number;
+  /** Every rule over every case asked afresh at the same instant, without verdicts. */
+  afreshMillis: number;
+  violations: number;
+  /** The scheduled run (deadlines only) that evening. */
+  scheduledMillis: number;
+  /** Whether the warm evaluation found exactly what asking afresh found. */
+  same: boolean;
+}
+
+/**
+ * A simulated county (its 2026, `cases` cases) as a running server sees it: its log up to the
+ * evening of 29 December rebuilt, a full evaluation that fills the verdicts; then 30 December's
+ * events arrive live, each batch judged over the cases it touched, scheduled runs ask the
+ * deadlines; that evening's full evaluation asks from the verdicts, and is checked against every
+ * rule over every case asked afresh.
+ */
+export async function fullEvaluationDayAfter(cases: number, progress: (s: string) => void): Promise<FullEvaluationFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'sunlight-bench-verdicts-'));
+  const store = createSqliteEventStore({ file: join(dir, 'events.db') });
+  const ch = await openChdb(join(dir, 'clickhouse'), 'sunlight', pinnedSettings(defaultClockConfig.timeZone));
+  try {
+    const sim = simulateCounty({ seed: 3, cases });
+    const recordedAt = '2026-01-01T00:00:00+08:00';
+    const reference = new Map<string, AppendRequest>();
+    for (const e of sim.reference) (reference.get(streamFor(e)) ?? reference.set(streamFor(e), { streamId: streamFor(e), expectedRevision: 'any', events: [] }).get(streamFor(e))!).events.push({ eventId: e.eventId, type: e.type, data: e, recordedAt });
+    await store.appendMany([...reference.values()]);
+    const liveFrom = Date.parse(`${LIVE_DAY}T00:00:00+08:00`);
+    const liveTo = liveFrom + 86_400_000;
+    const live: CaseEvent[] = [];
+    const caseIds = new Set<string>();
+    let page: CaseEvent[] = [];
+    let events = 0;
+    const take = async (e: CaseEvent) => {
+      const at = Date.parse(e.occurredAt);
+      if (at >= liveTo) return;
+      caseIds.add(e.caseId);
+      events++;
+      if (at >= liveFrom) return void live.push(e);
+      page.push(e);
+      if (page.length === 5_000) await append(store, page.splice(0));
+    };
+    const merge = new BusinessTimeMerge();
+    for (const c of sim.cases) for (const e of merge.push(c)) await take(e);
+    for (const e of merge.drain()) await take(e);
+    await append(store, page);
+    progress(`${caseIds.size} cases, ${events} events up to the end of ${LIVE_DAY} (${live.length} of them on that day); rebuilding the rest…`);
+    await migrate(ch, migrations);
+    await rebuildReadModels({ store, ch, projections, services: projectionServices(store, defaultClockConfig), progress: idleProgress(), pauseLive: async () => {}, resumeLive: async () => {} });
+
+    const verdicts = new Verdicts(rules, defaultThresholds);
+    const gate = queryGate();
+    const asking = (now: number, more: Partial<Asking> = {}): Asking => ({ ch, now: new Date(now), thresholds: defaultThresholds, gate, urgent: false, deadlinesOnly: false, wholeCounty: WHOLE_COUNTY, verdicts, ...more });
+    let t0 = performance.now();
+    await everyRule(asking(liveFrom - 60_000));
+    const coldMillis = Math.round(performance.now() - t0);
+    progress(`cold full evaluation (fills the verdicts): ${coldMillis} ms; ${LIVE_DAY} comes in live…`);
+
+    const runner = createRunner({ store, ch, projections, services: projectionServices(store, defaultClockConfig), batchSize: 500, flushMs: 10 });
+    await runner.start();
+    const timeDriven = rules.filter((r) => r.timeDriven);
+    for (let i = 0; i < live.length; i += LIVE_PAGE) {
+      const sent = live.slice(i, i + LIVE_PAGE);
+      const at = await append(store, sent);
+      while (runner.status().checkpoint < at) await new Promise((r) => setTimeout(r, 20));
+      const now = Date.parse(sent.at(-1)!.occurredAt);
+      await everyRule(asking(now, { caseIds: [...new Set(sent.map((e) => e.caseId))], at }));
+      await everyRule(asking(now, { deadlinesOnly: true }), timeDriven);
+    }
+    await runner.stop();
+
+    const evening = liveTo - 60_000;
+    t0 = performance.now();
+    await everyRule(asking(evening - 3_600_000, { deadlinesOnly: true }), timeDriven);
+    const scheduledMillis = Math.round(performance.now() - t0);
+    t0 = performance.now();
+    const warm = await everyRule(asking(evening));
+    const warmMillis = Math.round(performance.now() - t0);
+    t0 = performance.now();
+    const afresh = await everyRule({ ...asking(evening), verdicts: undefined });
+    const afreshMillis = Math.round(performance.now() - t0);
+    return {
+      cases: caseIds.size, events, liveEvents: live.length, coldMillis, warmMillis, afreshMillis, scheduledMillis, violations: afresh.length,
+      same: JSON.stringify(warm) === JSON.stringify(afresh),
+    };
+  } finally {
+    await ch.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Asks the rules as an evaluation does (queued at once, one query at a time); the findings as sorted keys. */
+async function everyRule(a: Asking, only: readonly Rule[] = rules): Promise<string[]> {
+  const { ask, done } = await askRules(a, only, rules);
+  const answers = only.map((rule) => ask(rule));
+  const found: string[] = [];
+  for (const [i, answer] of answers.entries()) for (const v of await answer) found.push(`${v.caseId} ${only[i]!.id} ${v.level}`);
+  done();
+  return found.sort();
+}
+
+async function append(store: EventStore, events: CaseEvent[]): Promise<bigint> {
+  const byCase = new Map<string, AppendRequest>();
+  for (const e of events) {
+    const streamId = `case-${e.caseId}`;
+    (byCase.get(streamId) ?? byCase.set(streamId, { streamId, expectedRevision: 'any', events: [] }).get(streamId)!).events.push({ eventId: e.eventId, type: e.type, data: e, recordedAt: e.occurredAt });
+  }
+  if (byCase.size > 0) await store.appendMany([...byCase.values()]);
+  return store.headPosition();
+}
