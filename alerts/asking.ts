@@ -28,7 +28,7 @@ export interface Asking {
  * evaluation with warm verdicts asks each kept rule only about the cases changed since it judged
  * them, and a time-driven rule about its deadlines; a cold one asks everything and fills them.
  */
-export async function askRules(a: Asking, rules: readonly Rule[], all: readonly Rule[]): Promise<{ ask: (rule: Rule) => Promise<Violation[]>; done: () => void }> {
+export async function askRules(a: Asking, rules: readonly Rule[], all: readonly Rule[]): Promise<Asked> {
   const query = (rule: Rule, caseIds: readonly string[] | undefined, deadlinesOnly: boolean, record: (found: Violation[]) => void = () => {}) =>
     a.gate(a.urgent, async () => {
       const found = await runRule(a.ch, rule, { now: a.now.toISOString(), ...(caseIds && { caseIds }), thresholds: a.thresholds, deadlinesOnly });
@@ -83,7 +83,16 @@ export async function askRules(a: Asking, rules: readonly Rule[], all: readonly 
     return v.violations(rule);
   };
   // Only an evaluation of every rule moves every rule's verdicts on (each cold answer already did its own).
-  return { ask, done: () => (rules.length === all.length ? v.settle(head, reference, a.now) : undefined) };
+  return { ask, done: () => (rules.length === all.length ? v.settle(head, reference, a.now) : undefined), full: warm ? 'warm' : 'cold' };
+}
+
+export interface Asked {
+  /** What a rule finds (its queries queued at once, answered one at a time through the gate). */
+  ask: (rule: Rule) => Promise<Violation[]>;
+  /** Once every rule has answered: moves the verdicts on. */
+  done: () => void;
+  /** A full evaluation with verdicts: whether it asked only what changed (warm) or everything (cold). */
+  full?: 'warm' | 'cold';
 }
 
 async function caseCount(ch: ClickHouse): Promise<number> {

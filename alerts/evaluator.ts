@@ -37,6 +37,8 @@ export interface EvaluationReport {
   /** Time spent in the rule queries, and in raising, closing and escalating. */
   queryMillis: number;
   perRule: Record<string, { violations: number; millis: number }>;
+  /** A full evaluation: asked from the verdicts (warm), or every rule over every case (cold). */
+  verdicts?: 'warm' | 'cold';
 }
 
 /**
@@ -78,7 +80,7 @@ export async function evaluate(
   // An empty list of cases is no case at all (in SQL it would mean every case): nothing to ask.
   const chosen = caseIds?.length === 0 ? [] : deps.rules.filter((r) => (!options.timeDrivenOnly || r.timeDriven) && (!options.only || options.only(r)));
   const gate = options.gate ?? queryGate();
-  const { ask, done } = await askRules(
+  const { ask, done, full } = await askRules(
     { ch: deps.ch, now, thresholds: deps.thresholds, gate, urgent: options.urgent === true, ...(caseIds && { caseIds }), deadlinesOnly: options.timeDrivenOnly === true,
       ...(options.at !== undefined && { at: options.at }), ...(deps.verdicts && { verdicts: deps.verdicts }), wholeCounty: options.wholeCounty ?? WHOLE_COUNTY },
     chosen, deps.rules);
@@ -109,6 +111,7 @@ export async function evaluate(
     });
   }
   done();
+  if (full) report.verdicts = full;
   report.queryMillis = Math.round(performance.now() - started);
   await exclusive(async () => {
     report.autoClosed = await closeClearedYellows(deps, new Set(chosen.map((r) => r.id)), firing, ctx, caseIds);

@@ -9,7 +9,9 @@ import type { RuleThresholds } from './rule.ts';
 import { rules } from './rules/index.ts';
 import { alertScheduler, type Trigger } from './scheduler.ts';
 import { SilenceBook } from './silences.ts';
+import { loadVerdicts, saveVerdicts, verdictsFingerprint } from './verdict-snapshots.ts';
 import { Verdicts } from './verdicts.ts';
+import { migrations } from '../projections/index.ts';
 import { webhookDispatcher, type WebhookTarget } from './webhooks.ts';
 
 type Log = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void; debug(obj: object, msg: string): void };
@@ -59,9 +61,9 @@ export async function startAlerting(o: AlertingOptions) {
   // after a projection batch look at every rule but only at the cases the batch touched. A sweep
   // looks at every rule and every case: it finds what neither could, a log projected while
   // alerting was off, a rule or threshold changed since, a reference change (a matter's catalogue)
-  // that alters a verdict with no case event. One query per rule over every case: cut into chunks
-  // of cases, each query paid its joins and calendar again, and the county's sweep took six to
-  // twelve times longer (docs/decisions.md).
+  // that alters a verdict with no case event. The first sweep asks one query per rule over every
+  // case and fills the verdicts; later sweeps ask only what changed since (verdicts.ts): the cases
+  // with events no batch judged, the deadlines, the yellows (docs/decisions.md "Verdicts").
   let applying: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(apply: () => Promise<T>): Promise<T> => {
     const next = applying.then(apply);
@@ -74,10 +76,24 @@ export async function startAlerting(o: AlertingOptions) {
   // up a sweep judges everything the batches left out.
   let sweepOwed = false;
   const verdicts = new Verdicts(rules, o.thresholds);
+  const fingerprint = verdictsFingerprint(rules, o.thresholds, migrations.map((m) => m.version));
+  // Taken up before any run judges a case, so a restart's first sweep asks only what changed.
+  let restored: Promise<unknown> | null = null;
+  const restore = (ch: ClickHouse) =>
+    (restored ??= loadVerdicts(ch, verdicts, fingerprint).then(
+      (rows) => o.log.info({ rows }, rows === null ? 'no verdicts to take up: the first sweep asks everything' : 'verdicts taken up'),
+      (error: unknown) => o.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'verdicts not taken up: the first sweep asks everything'),
+    ));
+  let saving: Promise<unknown> = Promise.resolve();
+  const save = (ch: ClickHouse) =>
+    (saving = saving.then(() =>
+      saveVerdicts(ch, verdicts, fingerprint).catch((error: unknown) => o.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'verdicts not written')),
+    ));
   const run = async (trigger: Trigger, caseIds?: readonly string[], at?: bigint): Promise<EvaluationReport> => {
     const ch = o.clickhouse();
     if (!ch) throw new Error('ClickHouse is not ready');
     const deps = { store: o.store, ch, book, silences, rules, thresholds: o.thresholds, calendar: o.calendar, timeZone: o.timeZone, config: o.config, verdicts };
+    await restore(ch);
     const behind = (await o.behind?.()) === true;
     if (trigger.kind === 'schedule') {
       if (behind) return putOff();
@@ -89,7 +105,9 @@ export async function startAlerting(o: AlertingOptions) {
     }
     if (trigger.kind === 'sweep') {
       if (behind) return putOff();
-      return evaluate(deps, now(), undefined, { exclusive, gate });
+      const report = await evaluate(deps, now(), undefined, { exclusive, gate });
+      void save(ch);
+      return report;
     }
     const clocks = trigger.lane === 'clocks';
     if (behind && rules.some((r) => r.timeDriven && (r.clock === true) === clocks)) sweepOwed = true;
@@ -114,6 +132,7 @@ export async function startAlerting(o: AlertingOptions) {
     calendar: o.calendar,
     async stop(): Promise<void> {
       await scheduler.stop();
+      await saving;
       await Promise.all([book.stop(), silences.stop(), feed.stop()]);
       await hooks.idle();
     },

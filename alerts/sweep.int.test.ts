@@ -91,15 +91,20 @@ describe('alerting started on a log nobody evaluated', () => {
       // start can find the refusal.
       await until(() => raised(alerting.book).includes('QH-SW-REFUSED IR01'));
       expect(raised(alerting.book)).toEqual(expect.arrayContaining(['QH-SW-REFUSED IR01', 'QH-SW-STALLED CASE-OVERDUE']));
+      await until(() => alerting.scheduler.status().lastSweep !== null);
+      expect(alerting.scheduler.status().lastSweep?.report).toMatchObject({ verdicts: 'cold' });
+      // The next sweep asks only what changed since: nothing here, so it finds the same and raises nothing.
       await alerting.scheduler.sweepNow();
-      expect(alerting.scheduler.status().lastSweep?.report).toMatchObject({ raised: 0 });
+      expect(alerting.scheduler.status().lastSweep?.report).toMatchObject({ raised: 0, verdicts: 'warm' });
+      expect(alerting.scheduler.status().lastSweep?.report.violations).toBeGreaterThanOrEqual(2);
     } finally {
       await alerting.stop();
     }
     const again = await start();
     try {
       await until(() => again.scheduler.status().lastSweep !== null);
-      expect(again.scheduler.status().lastSweep?.report).toMatchObject({ raised: 0 });
+      // The verdicts the first process wrote are taken up: its start sweep asks only what changed.
+      expect(again.scheduler.status().lastSweep?.report).toMatchObject({ raised: 0, verdicts: 'warm' });
       expect(raised(again.book).filter((k) => k === 'QH-SW-REFUSED IR01')).toHaveLength(1);
     } finally {
       await again.stop();

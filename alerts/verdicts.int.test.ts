@@ -20,6 +20,7 @@ import { askRules, type Asking } from './asking.ts';
 import { queryGate, WHOLE_COUNTY } from './evaluator.ts';
 import { defaultThresholds, type Rule } from './rule.ts';
 import { rules } from './rules/index.ts';
+import { loadVerdicts, saveVerdicts, verdictsFingerprint } from './verdict-snapshots.ts';
 import { referenceStamp, Verdicts } from './verdicts.ts';
 
 /**
@@ -129,5 +130,47 @@ describe('a full evaluation from the verdicts', () => {
     expect(found).toBeGreaterThan(50);
     // Only the first comparison fills the verdicts; every later one asks only what changed.
     expect(warmRuns).toBe(compared - 1);
+  });
+});
+
+describe('verdicts written after a full evaluation', () => {
+  it('are taken up after a restart, whose first full evaluation then asks only what changed', async () => {
+    const schema = migrations.map((m) => m.version);
+    const fingerprint = verdictsFingerprint(rules, defaultThresholds, schema);
+    const now = new Date('2026-04-09T01:00:00+08:00');
+    const before = new Verdicts(rules, defaultThresholds);
+    await findings(asking(now, before));
+    expect(await saveVerdicts(ch, before, fingerprint)).toMatchObject({ rows: expect.any(Number) });
+    // The process restarts an hour later.
+    const later = new Date(now.getTime() + 3_600_000);
+    const after = new Verdicts(rules, defaultThresholds);
+    expect(await loadVerdicts(ch, after, fingerprint)).toBeGreaterThan(50);
+    expect(after.warm(later, await referenceStamp(ch), rules, defaultThresholds)).toBe(true);
+    expect(await findings(asking(later, after))).toEqual(await findings(asking(later, undefined)));
+    // Written again, the older snapshot goes.
+    await saveVerdicts(ch, after, fingerprint);
+    const snapshots = await (await ch.client.query({ query: 'SELECT count(DISTINCT snapshot) AS n FROM alert_verdicts', format: 'JSONEachRow' })).json<{ n: string }>();
+    expect(Number(snapshots[0]!.n)).toBe(1);
+  });
+
+  it('are not taken up by rules that would judge otherwise: a threshold changed, or a rule', async () => {
+    const schema = migrations.map((m) => m.version);
+    const fresh = () => new Verdicts(rules, defaultThresholds);
+    expect(await loadVerdicts(ch, fresh(), verdictsFingerprint(rules, defaultThresholds, schema))).not.toBeNull();
+    expect(await loadVerdicts(ch, fresh(), verdictsFingerprint(rules, { ...defaultThresholds, fastFloorMinutes: defaultThresholds.fastFloorMinutes + 1 }, schema))).toBeNull();
+    const [first, ...rest] = rules;
+    expect(await loadVerdicts(ch, fresh(), verdictsFingerprint([{ ...first!, version: first!.version + 1 }, ...rest], defaultThresholds, schema))).toBeNull();
+    expect(await loadVerdicts(ch, fresh(), verdictsFingerprint(rules, defaultThresholds, [...schema, 99]))).toBeNull();
+  });
+});
+
+describe('the stamp of the read models the rules read', () => {
+  it('changes when a rebuild swaps in new tables, so the next full evaluation asks everything', async () => {
+    const before = await referenceStamp(ch);
+    expect(JSON.parse(before).t.length).toBeGreaterThan(5);
+    await ch.client.command({ query: 'CREATE TABLE cases_swap AS cases' });
+    await ch.client.command({ query: 'INSERT INTO cases_swap SELECT * FROM cases' });
+    await ch.client.command({ query: 'EXCHANGE TABLES cases AND cases_swap' });
+    expect(await referenceStamp(ch)).not.toEqual(before);
   });
 });

@@ -134,10 +134,43 @@ export class Verdicts {
     return [...(this.perRule.get(rule.id)?.byCase.values() ?? [])].flat();
   }
 
+  /**
+   * Everything, as plain data: written after a full evaluation so that a restart need not ask
+   * everything again (verdict-snapshots.ts). Taken in one go, between two answers.
+   */
+  snapshot(): VerdictSnapshot | null {
+    if (this.reference === null || this.deadlinesAsOf === null) return null;
+    const rules: VerdictSnapshot['rules'] = {};
+    const found: VerdictSnapshot['found'] = [];
+    for (const [ruleId, v] of this.perRule) {
+      rules[ruleId] = { through: v.through.toString(), marks: [...v.marks].map(([id, at]) => [id, at.toString()]), dirty: [...v.dirty] };
+      for (const [caseId, list] of v.byCase) found.push({ ruleId, caseId, violations: list });
+    }
+    return { reference: this.reference, deadlinesAsOf: this.deadlinesAsOf, rules, found };
+  }
+
+  /** Takes up a snapshot in place of whatever is held. */
+  restore(s: VerdictSnapshot): void {
+    this.perRule.clear();
+    for (const [ruleId, r] of Object.entries(s.rules)) {
+      this.perRule.set(ruleId, { byCase: new Map(), through: BigInt(r.through), marks: new Map(r.marks.map(([id, at]) => [id, BigInt(at)])), dirty: new Set(r.dirty) });
+    }
+    for (const f of s.found) this.perRule.get(f.ruleId)?.byCase.set(f.caseId, f.violations);
+    this.reference = s.reference;
+    this.deadlinesAsOf = s.deadlinesAsOf;
+  }
+
   /** Dirty cases of `rule` (to be judged again). */
   dirty(rule: Rule): readonly string[] {
     return [...(this.perRule.get(rule.id)?.dirty ?? [])];
   }
+}
+
+export interface VerdictSnapshot {
+  reference: string;
+  deadlinesAsOf: number;
+  rules: Record<string, { through: string; marks: [string, string][]; dirty: string[] }>;
+  found: { ruleId: string; caseId: string; violations: Violation[] }[];
 }
 
 interface RuleVerdicts {
@@ -164,18 +197,26 @@ function add(byCase: Map<string, Violation[]>, v: Violation): void {
 
 const hasLevel = (byCase: Map<string, Violation[]>, v: Violation) => byCase.get(v.caseId)?.some((x) => x.level === v.level) === true;
 
+/** The read models the rules read. */
+const RULE_TABLES = ['events', 'cases', 'case_steps', 'complaints', 'fees', 'ratings', 'alert_events', 'matters', 'departments', 'windows', 'calendar_days'];
+
 /**
- * What the reference data is at: the newest position of each reference read model. A full
- * evaluation under other reference data (a matter's catalogue, the calendar) asks everything.
+ * What the read models the rules read stand on: the newest position of each reference read model,
+ * and which table each name is (a rebuild swaps in new tables with EXCHANGE TABLES, and their
+ * UUIDs with them). A full evaluation under other reference data (a matter's catalogue, the
+ * calendar) or after a rebuild asks everything.
  */
 export async function referenceStamp(ch: ClickHouse): Promise<string> {
   const [row] = await (
     await ch.client.query({
       query: `SELECT (SELECT max(position) FROM matters) AS m, (SELECT max(position) FROM departments) AS d,
-                     (SELECT max(position) FROM windows) AS w, (SELECT max(position) FROM calendar_days) AS c`,
+                     (SELECT max(position) FROM windows) AS w, (SELECT max(position) FROM calendar_days) AS c,
+                     (SELECT arraySort(groupArray(concat(name, ':', toString(uuid)))) FROM system.tables
+                      WHERE database = currentDatabase() AND name IN {tables:Array(String)}) AS t`,
+      query_params: { tables: RULE_TABLES },
       format: 'JSONEachRow',
     })
-  ).json<Record<string, string>>();
+  ).json<Record<string, unknown>>();
   return JSON.stringify(row ?? {});
 }
 

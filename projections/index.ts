@@ -1,4 +1,5 @@
 import { onCluster, type DdlContext } from '../infra/clickhouse/ddl.ts';
+import { verdictTables } from '../alerts/verdict-snapshots.ts';
 import type { Migration } from '../infra/clickhouse/migrations.ts';
 import { dailyStatsView } from './aggregates/daily-stats.ts';
 import { alertsProjection } from './alerts/index.ts';
@@ -53,4 +54,6 @@ export const migrations: Migration[] = [
     up: (ctx) => [`ALTER TABLE events${onCluster(ctx)} ADD COLUMN IF NOT EXISTS actor_staff_no String DEFAULT '' AFTER actor_name`],
     fillsFromLog: true,
   },
+  // Not read models: what alerting's rules last found, kept across restarts (nothing to fill from the log).
+  { version: 7, name: 'alert_verdicts and alert_verdict_snapshots: the rules\' verdicts across restarts', up: (ctx) => verdictTables(ctx) },
 ];

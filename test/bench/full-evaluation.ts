@@ -119,7 +119,9 @@ export async function fullEvaluationDayAfter(cases: number, progress: (s: string
   } finally {
     await ch.close();
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    // BENCH_KEEP=1 leaves the county's log and read models for a closer look.
+    if (process.env.BENCH_KEEP === '1') progress(`kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 
