@@ -9,6 +9,8 @@ const OPEN = `('running', 'paused')`;
  * event; a pause that ended, or a case that ended, was judged by the batch that brought the end.
  */
 const scope = (ctx: RuleContext) => (ctx.deadlinesOnly ? ` AND case_id IN (SELECT case_id FROM cases FINAL WHERE ${caseFilter('case_id')} AND status IN ${OPEN})` : '');
+/** The same for the cases joined for their status: a hash table of the open cases, not of the county. */
+const openOnly = (ctx: RuleContext) => (ctx.deadlinesOnly ? ` AND status IN ${OPEN}` : '');
 
 /**
  * IR07 (domain.md §4; ALL Art. 45 [S3], S27): a pause that outlasts what it may last. Severity is
@@ -68,7 +70,7 @@ export const ir07PauseTooLong: Rule = {
             FROM events FINAL WHERE type IN ('CaseSuspended', 'CaseResumed') AND ${caseFilter('case_id')}${scope(ctx)} GROUP BY case_id
           ) ARRAY JOIN susp AS s
         ) AS p
-        INNER JOIN (SELECT case_id, status FROM cases FINAL WHERE ${caseFilter('case_id')}) AS c ON c.case_id = p.case_id
+        INNER JOIN (SELECT case_id, status FROM cases FINAL WHERE ${caseFilter('case_id')}${openOnly(ctx)}) AS c ON c.case_id = p.case_id
       )
       WHERE if(closed, ${ctx.deadlinesOnly ? '0' : '1'} AND ${pastWorkingDays('s_day', '{suspensionMaxWorkingDays:UInt32}', 'r_day')},
                        status IN ${OPEN} AND ${pastWorkingDays('s_day', '{suspensionMaxWorkingDays:UInt32}', nowDate)})
@@ -91,7 +93,7 @@ export const ir07PauseTooLong: Rule = {
           ) ARRAY JOIN started AS p
           WHERE NOT has(ended, p.2)
         ) AS q
-        INNER JOIN (SELECT case_id, status FROM cases FINAL WHERE ${caseFilter('case_id')}) AS c ON c.case_id = q.case_id
+        INNER JOIN (SELECT case_id, status FROM cases FINAL WHERE ${caseFilter('case_id')}${openOnly(ctx)}) AS c ON c.case_id = q.case_id
       )
       WHERE status IN ${OPEN} AND if(p.5 = 'calendar-days', ${nowDate} > until_day, ${pastWorkingDays('start', 'p.4', nowDate)})
     )

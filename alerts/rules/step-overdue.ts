@@ -9,6 +9,13 @@ import { NOW, stepEvents } from '../sql.ts';
 /** Steps that may be over: completed over their limit (not a deadline's doing), or open past their overdue instant. */
 const candidate = (ctx: RuleContext) => `${caseFilter('case_id')} AND ((completed_on IS NULL AND overdue_at <= ${NOW})${ctx.deadlinesOnly ? '' : ' OR overrun = 1'})`;
 
+/**
+ * A step's clock runs while its case does. The scheduled run looks up the cases and events of open
+ * cases only: steps left open in cases that ended (refused, withdrawn) pile up over the years, and
+ * looking up their events was half of the query's second at 1,000,000 cases.
+ */
+const OPEN = `('running', 'paused')`;
+
 export const stepOverdue: Rule = {
   id: 'STEP-OVERDUE',
   level: 'red',
@@ -34,10 +41,10 @@ export const stepOverdue: Rule = {
         'usedDays', arrayStringConcat(groupArray(ifNull(toString(s.used_days), '')), ','),
         'overrunDays', arrayStringConcat(groupArray(if(s.overrun = 1, toString(toInt32(s.used_days) - s.step_limit), '')), ','))) AS figures
     FROM case_steps AS s FINAL
-    INNER JOIN (SELECT case_id, status FROM cases FINAL WHERE ${caseFilter('case_id')}) AS c ON c.case_id = s.case_id
-    LEFT JOIN ${stepEvents(`case_id IN (SELECT case_id FROM case_steps FINAL WHERE ${candidate(ctx)})`)} AS e
+    INNER JOIN (SELECT case_id, status FROM cases FINAL WHERE ${caseFilter('case_id')}${ctx.deadlinesOnly ? ` AND status IN ${OPEN}` : ''}) AS c ON c.case_id = s.case_id
+    LEFT JOIN ${stepEvents(`${ctx.deadlinesOnly ? `case_id IN (SELECT case_id FROM cases FINAL WHERE status IN ${OPEN}) AND ` : ''}case_id IN (SELECT case_id FROM case_steps FINAL WHERE ${candidate(ctx)})`)} AS e
       ON e.case_id = s.case_id AND e.step_code = s.step_code AND e.occurrence = s.occurrence
     WHERE ${caseFilter('s.case_id')}
-      AND ((s.completed_on IS NULL AND c.status IN ('running', 'paused') AND s.overdue_at <= ${NOW})${ctx.deadlinesOnly ? '' : ' OR s.overrun = 1'})
+      AND ((s.completed_on IS NULL AND c.status IN ${OPEN} AND s.overdue_at <= ${NOW})${ctx.deadlinesOnly ? '' : ' OR s.overrun = 1'})
     GROUP BY s.case_id`,
 };
