@@ -63,6 +63,7 @@ export async function askRules(a: Asking, rules: readonly Rule[], all: readonly 
   const { head, changed } = await a.gate(false, () => changedCases(a.ch, warm ? v.since() : null));
   const county = warm ? await a.gate(false, () => caseCount(a.ch)) : 0;
   const everyCase = (rule: Rule) => query(rule, undefined, false, (found) => v.judgedAll(rule, head, found));
+  const askedAgain: Record<string, number> = {};
   const ask = async (rule: Rule): Promise<Violation[]> => {
     if (!v.keeps(rule)) return query(rule, undefined, false);
     if (!warm) return everyCase(rule);
@@ -70,20 +71,25 @@ export async function askRules(a: Asking, rules: readonly Rule[], all: readonly 
     // A rule pairing cases (IR19) may find, through the cases asked, one more to judge whole.
     for (let round = 0; stale.length > 0 && round < 4; round++) {
       if (stale.length > a.wholeCounty.minCases && stale.length > a.wholeCounty.share * county) {
+        askedAgain[rule.id] = county;
         await everyCase(rule);
         stale = [];
         break;
       }
       const asked = stale;
+      askedAgain[rule.id] = (askedAgain[rule.id] ?? 0) + asked.length;
       await query(rule, asked, false, (found) => v.judged(rule, asked, head, found));
       stale = v.dirty(rule).filter((id) => !asked.includes(id));
     }
-    if (stale.length > 0) await everyCase(rule);
+    if (stale.length > 0) {
+      askedAgain[rule.id] = county;
+      await everyCase(rule);
+    }
     if (rule.timeDriven) await query(rule, undefined, true, (found) => v.deadlinesPassed(rule, found));
     return v.violations(rule);
   };
   // Only an evaluation of every rule moves every rule's verdicts on (each cold answer already did its own).
-  return { ask, done: () => (rules.length === all.length ? v.settle(head, reference, a.now) : undefined), full: warm ? 'warm' : 'cold' };
+  return { ask, done: () => (rules.length === all.length ? v.settle(head, reference, a.now) : undefined), full: warm ? 'warm' : 'cold', askedAgain };
 }
 
 export interface Asked {
@@ -93,6 +99,8 @@ export interface Asked {
   done: () => void;
   /** A full evaluation with verdicts: whether it asked only what changed (warm) or everything (cold). */
   full?: 'warm' | 'cold';
+  /** A warm full evaluation: per rule, how many cases it was asked about again (changed or dirty). */
+  askedAgain?: Record<string, number>;
 }
 
 async function caseCount(ch: ClickHouse): Promise<number> {

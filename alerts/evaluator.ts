@@ -39,6 +39,8 @@ export interface EvaluationReport {
   perRule: Record<string, { violations: number; millis: number }>;
   /** A full evaluation: asked from the verdicts (warm), or every rule over every case (cold). */
   verdicts?: 'warm' | 'cold';
+  /** A warm full evaluation: per rule, the cases asked about again because they changed or were paired. */
+  askedAgain?: Record<string, number>;
 }
 
 /**
@@ -80,7 +82,7 @@ export async function evaluate(
   // An empty list of cases is no case at all (in SQL it would mean every case): nothing to ask.
   const chosen = caseIds?.length === 0 ? [] : deps.rules.filter((r) => (!options.timeDrivenOnly || r.timeDriven) && (!options.only || options.only(r)));
   const gate = options.gate ?? queryGate();
-  const { ask, done, full } = await askRules(
+  const { ask, done, full, askedAgain } = await askRules(
     { ch: deps.ch, now, thresholds: deps.thresholds, gate, urgent: options.urgent === true, ...(caseIds && { caseIds }), deadlinesOnly: options.timeDrivenOnly === true,
       ...(options.at !== undefined && { at: options.at }), ...(deps.verdicts && { verdicts: deps.verdicts }), wholeCounty: options.wholeCounty ?? WHOLE_COUNTY },
     chosen, deps.rules);
@@ -112,6 +114,7 @@ export async function evaluate(
   }
   done();
   if (full) report.verdicts = full;
+  if (full === 'warm' && askedAgain) report.askedAgain = askedAgain;
   report.queryMillis = Math.round(performance.now() - started);
   await exclusive(async () => {
     report.autoClosed = await closeClearedYellows(deps, new Set(chosen.map((r) => r.id)), firing, ctx, caseIds);

@@ -97,6 +97,17 @@ describe('alerting started on a log nobody evaluated', () => {
       await alerting.scheduler.sweepNow();
       expect(alerting.scheduler.status().lastSweep?.report).toMatchObject({ raised: 0, verdicts: 'warm' });
       expect(alerting.scheduler.status().lastSweep?.report.violations).toBeGreaterThanOrEqual(2);
+      // A case projected while no batch judged it (alerting is not told of batches here): the next
+      // sweep, still warm, asks every kept rule about that case alone, and finds its irregularity.
+      await h.append([
+        caseEventOf('CaseSubmitted', 'QH-SW-LATER', { seq: 1, occurredAt: beijing('2026-05-12', '09:00:00') }),
+        caseEventOf('AcceptanceRefused', 'QH-SW-LATER', { seq: 2, occurredAt: beijing('2026-05-12', '10:00:00'), payload: { refusalReason: '否' } }),
+      ]);
+      await h.caughtUp();
+      await alerting.scheduler.sweepNow();
+      const later = alerting.scheduler.status().lastSweep!.report;
+      expect(later).toMatchObject({ verdicts: 'warm', raised: 1, askedAgain: expect.objectContaining({ IR01: 1, IR02: 1 }) });
+      expect(raised(alerting.book)).toContain('QH-SW-LATER IR01');
     } finally {
       await alerting.stop();
     }

@@ -109,8 +109,10 @@ export async function fullEvaluationDayAfter(cases: number, progress: (s: string
     await everyRule(asking(evening - 3_600_000, { deadlinesOnly: true }), timeDriven);
     const scheduledMillis = Math.round(performance.now() - t0);
     t0 = performance.now();
+    lastAskedAgain = {};
     const warm = await everyRule(asking(evening));
     const warmMillis = Math.round(performance.now() - t0);
+    progress(`cases asked about again by the evening's full evaluation, per rule: ${JSON.stringify(lastAskedAgain)}`);
     t0 = performance.now();
     const afresh = await everyRule({ ...asking(evening), verdicts: undefined });
     const afreshMillis = Math.round(performance.now() - t0);
@@ -133,13 +135,16 @@ export async function fullEvaluationDayAfter(cases: number, progress: (s: string
   }
 }
 
+let lastAskedAgain: Record<string, number> = {};
+
 /** Asks the rules as an evaluation does (queued at once, one query at a time); the findings as sorted keys. */
 async function everyRule(a: Asking, only: readonly Rule[] = rules): Promise<string[]> {
-  const { ask, done } = await askRules(a, only, rules);
+  const { ask, done, askedAgain } = await askRules(a, only, rules);
   const answers = only.map((rule) => ask(rule));
   const found: string[] = [];
   for (const [i, answer] of answers.entries()) for (const v of await answer) found.push(`${v.caseId} ${only[i]!.id} ${v.level}`);
   done();
+  if (askedAgain && Object.keys(askedAgain).length > 0) lastAskedAgain = askedAgain;
   return found.sort();
 }
 
