@@ -1,5 +1,5 @@
 import type { ClickHouse } from '../infra/clickhouse/client.ts';
-import { runRule, type Rule, type RuleThresholds, type Violation } from './rule.ts';
+import { runRule, runWakes, type Rule, type RuleThresholds, type Violation } from './rule.ts';
 import { changedCases, referenceStamp, type Verdicts } from './verdicts.ts';
 
 export type QueryGate = <T>(urgent: boolean, task: () => Promise<T>) => Promise<T>;
@@ -41,11 +41,7 @@ export async function askRules(a: Asking, rules: readonly Rule[], all: readonly 
   if (!v) return { ask: (rule) => query(rule, a.caseIds, a.deadlinesOnly), done: () => {} };
 
   if (a.deadlinesOnly) {
-    return {
-      ask: (rule) => query(rule, a.caseIds, true, (found) => (a.caseIds ? undefined : v.deadlinesPassed(rule, found))),
-      // Every time-driven rule asked over every case: deadlines up to now are in the verdicts.
-      done: () => (a.caseIds || !all.every((r) => !r.timeDriven || rules.includes(r)) ? undefined : v.deadlinesSeen(a.now)),
-    };
+    return { ask: (rule) => query(rule, a.caseIds, true, (found) => (a.caseIds ? undefined : v.deadlinesPassed(rule, found))), done: () => {} };
   }
   if (a.caseIds) {
     const caseIds = a.caseIds;
@@ -62,30 +58,43 @@ export async function askRules(a: Asking, rules: readonly Rule[], all: readonly 
   const warm = v.warm(a.now, reference, all, a.thresholds) && rules.length === all.length;
   const { head, changed } = await a.gate(false, () => changedCases(a.ch, warm ? v.since() : null));
   const county = warm ? await a.gate(false, () => caseCount(a.ch)) : 0;
+  const tooMany = (n: number) => n > a.wholeCounty.minCases && n > a.wholeCounty.share * county;
   const everyCase = (rule: Rule) => query(rule, undefined, false, (found) => v.judgedAll(rule, head, found));
+  const wakes = (rule: Rule, caseIds: readonly string[] | undefined, now = a.now) =>
+    a.gate(a.urgent, async () => v.woke(rule, caseIds, await runWakes(a.ch, rule, { now: now.toISOString(), ...(caseIds && { caseIds }), thresholds: a.thresholds })));
   const askedAgain: Record<string, number> = {};
   const ask = async (rule: Rule): Promise<Violation[]> => {
     if (!v.keeps(rule)) return query(rule, undefined, false);
-    if (!warm) return everyCase(rule);
+    if (!warm) {
+      await everyCase(rule);
+      if (rule.wakes) await wakes(rule, undefined);
+      return v.violations(rule);
+    }
     let stale = v.stale(rule, changed);
+    if (rule.wakes) {
+      // Cases judged after a batch since the last full evaluation: their wakes from then on, so
+      // that a deadline passing between the batch and now is seen; then every case whose wake came.
+      const wakeless = v.wakeless(rule);
+      const staleSet = new Set(stale);
+      const unknown = wakeless?.filter((id) => !staleSet.has(id));
+      if (!unknown || unknown.length > 0) await wakes(rule, unknown && !tooMany(unknown.length) ? unknown : undefined, v.wakesFrom()!);
+      stale = [...new Set([...stale, ...v.woken(rule, a.now)])];
+    }
+    const asked = new Set<string>();
     // A rule pairing cases (IR19) may find, through the cases asked, one more to judge whole.
     for (let round = 0; stale.length > 0 && round < 4; round++) {
-      if (stale.length > a.wholeCounty.minCases && stale.length > a.wholeCounty.share * county) {
-        askedAgain[rule.id] = county;
-        await everyCase(rule);
-        stale = [];
-        break;
-      }
-      const asked = stale;
-      askedAgain[rule.id] = (askedAgain[rule.id] ?? 0) + asked.length;
-      await query(rule, asked, false, (found) => v.judged(rule, asked, head, found));
-      stale = v.dirty(rule).filter((id) => !asked.includes(id));
+      if (tooMany(stale.length)) break;
+      const list = stale;
+      askedAgain[rule.id] = (askedAgain[rule.id] ?? 0) + list.length;
+      await query(rule, list, false, (found) => v.judged(rule, list, head, found));
+      for (const id of list) asked.add(id);
+      stale = v.dirty(rule).filter((id) => !asked.has(id));
     }
     if (stale.length > 0) {
       askedAgain[rule.id] = county;
       await everyCase(rule);
-    }
-    if (rule.timeDriven) await query(rule, undefined, true, (found) => v.deadlinesPassed(rule, found));
+      if (rule.wakes) await wakes(rule, undefined);
+    } else if (rule.wakes && asked.size > 0) await wakes(rule, [...asked]);
     return v.violations(rule);
   };
   // Only an evaluation of every rule moves every rule's verdicts on (each cold answer already did its own).

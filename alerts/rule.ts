@@ -54,12 +54,6 @@ export interface Rule {
    */
   timeDriven?: boolean;
   /**
-   * True when a finding can stop holding with no new event: a yellow between its warning and its
-   * overdue instant. A full evaluation asks such a rule afresh instead of keeping its verdicts
-   * (verdicts.ts); every other finding stays true until the case has a new event.
-   */
-  lapses?: boolean;
-  /**
    * For a red rule: the yellow rule on the same clock. An open yellow alert of it becomes this red
    * when its deadline passes, instead of a second alert being raised (§5).
    */
@@ -72,6 +66,15 @@ export interface Rule {
   description: { zh: string; en: string };
   /** SELECT case_id, dept_code, level, reason, evidence (Array(String)), figures (JSON String). */
   sql(ctx: RuleContext): string;
+  /**
+   * Every time-driven rule: SELECT case_id, wake (Int64, Unix ms): for each case whose finding may
+   * change after `now` with no event of its own, the first instant it may (a deadline, a warning
+   * instant, the midnight a count of working days moves on). A case left out keeps its finding
+   * until its next event. An instant earlier than the true one only asks about the case sooner,
+   * so a rule may name a superset: every midnight while a pause is open, say. This is what lets a
+   * full evaluation ask a time-driven rule only about the cases whose time came (verdicts.ts).
+   */
+  wakes?(ctx: RuleContext): string;
 }
 
 /** Runs one rule and returns its violations. */
@@ -84,6 +87,26 @@ export async function runRule(ch: ClickHouse, rule: Rule, ctx: RuleContext): Pro
     })
   ).json<{ case_id: string; dept_code: string; level: Level; reason: string; evidence: string[]; figures: string }>();
   return rows.map((r) => ({ caseId: r.case_id, deptCode: r.dept_code, level: r.level, reason: r.reason, evidenceEventIds: r.evidence, figures: JSON.parse(r.figures || '{}') }));
+}
+
+/** Runs a rule's wakes query: case → the first instant after `now` its finding may change. */
+export async function runWakes(ch: ClickHouse, rule: Rule, ctx: RuleContext): Promise<Map<string, number>> {
+  const sql = rule.wakes?.(ctx);
+  if (!sql) throw new Error(`${rule.id} has no wakes`);
+  const rows = await (
+    await ch.client.query({
+      query: (ctx.caseIds?.length ?? 0) >= LIST_AS_SET_FROM ? asSet(sql) : sql,
+      query_params: { now: chInstant(ctx.now), case_ids: ctx.caseIds ?? [], ...flatThresholds(ctx.thresholds) },
+      format: 'JSONCompactEachRow',
+    })
+  ).json<[string, string | number]>();
+  const wakes = new Map<string, number>();
+  for (const [caseId, wake] of rows) {
+    const at = Number(wake);
+    const before = wakes.get(caseId);
+    if (before === undefined || at < before) wakes.set(caseId, at);
+  }
+  return wakes;
 }
 
 function flatThresholds(t: RuleThresholds): Record<string, number> {

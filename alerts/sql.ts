@@ -16,6 +16,12 @@ export const NOW = `{now:DateTime64(3, 'UTC')}`;
  */
 export const foundOnly = (ctx: RuleContext, condition: string) => (ctx.caseIds ? '' : ` AND case_id IN (SELECT case_id FROM cases FINAL WHERE ${condition})`);
 
+/** An instant column as a rule's wake (Unix ms; see Rule.wakes). */
+export const wakeOf = (instant: string) => `toUnixTimestamp64Milli(assumeNotNull(${instant}))`;
+
+/** 00:00 in the deployment's zone after the civil date `day`, as a wake: when a count of days past `day` moves on. */
+export const midnightAfter = (day: string) => `toInt64(toUnixTimestamp(toDateTime(addDays(${day}, 1)))) * 1000`;
+
 /** Leading and trailing spaces removed, the full-width 　 included: a blank reason is no reason. */
 export const trimmed = (text: string) => `replaceRegexpAll(${text}, '^[[:space:]　]+|[[:space:]　]+$', '')`;
 

@@ -21,10 +21,13 @@ export const verdictTables = (ctx: DdlContext): string[] => [
    ORDER BY snapshot`,
 ];
 
+/** Each row's wake (Rule.wakes; null: none), Unix ms. A snapshot written before it has none, and is refused (its schema differs). */
+export const verdictWakeColumn = (ctx: DdlContext): string => `ALTER TABLE alert_verdicts${onCluster(ctx)} ADD COLUMN IF NOT EXISTS wake Nullable(Int64)`;
+
 /** What the verdicts depend on besides the read models: each rule's SQL in both modes, the thresholds, the schema. */
 export function verdictsFingerprint(rules: readonly Rule[], thresholds: RuleThresholds, schema: readonly number[]): string {
   const h = createHash('sha256').update(JSON.stringify({ thresholds, schema }));
-  for (const rule of rules) for (const deadlinesOnly of [false, true]) h.update(`\n${rule.id}@${rule.version}:${rule.sql({ now: '', thresholds, deadlinesOnly })}`);
+  for (const rule of rules) for (const deadlinesOnly of [false, true]) h.update(`\n${rule.id}@${rule.version}:${rule.sql({ now: '', thresholds, deadlinesOnly })}\n${rule.wakes?.({ now: '', thresholds }) ?? ''}`);
   return h.digest('hex');
 }
 
@@ -36,7 +39,7 @@ export async function saveVerdicts(ch: ClickHouse, verdicts: Verdicts, fingerpri
   if (!s) return null;
   const snapshot = Date.now();
   for (let i = 0; i < s.found.length; i += ROWS_PER_INSERT) {
-    const values = s.found.slice(i, i + ROWS_PER_INSERT).map((f) => ({ snapshot, rule_id: f.ruleId, case_id: f.caseId, found: JSON.stringify(f.violations) }));
+    const values = s.found.slice(i, i + ROWS_PER_INSERT).map((f) => ({ snapshot, rule_id: f.ruleId, case_id: f.caseId, found: JSON.stringify(f.violations), wake: f.wake }));
     await ch.client.insert({ table: 'alert_verdicts', values, format: 'JSONEachRow' });
   }
   const { found, ...state } = s;
@@ -55,10 +58,10 @@ export async function loadVerdicts(ch: ClickHouse, verdicts: Verdicts, fingerpri
   ).json<{ snapshot: string; fingerprint: string; state: string; rows: string }>();
   if (!head || head.fingerprint !== fingerprint) return null;
   const rows = await (
-    await ch.client.query({ query: 'SELECT rule_id, case_id, found FROM alert_verdicts WHERE snapshot = {snapshot:UInt64}', query_params: { snapshot: head.snapshot }, format: 'JSONEachRow' })
-  ).json<{ rule_id: string; case_id: string; found: string }>();
+    await ch.client.query({ query: 'SELECT rule_id, case_id, found, wake FROM alert_verdicts WHERE snapshot = {snapshot:UInt64}', query_params: { snapshot: head.snapshot }, format: 'JSONEachRow' })
+  ).json<{ rule_id: string; case_id: string; found: string; wake: string | number | null }>();
   if (rows.length !== Number(head.rows)) return null;
   const state = JSON.parse(head.state) as Omit<VerdictSnapshot, 'found'>;
-  verdicts.restore({ ...state, found: rows.map((r) => ({ ruleId: r.rule_id, caseId: r.case_id, violations: JSON.parse(r.found) as Violation[] })) });
+  verdicts.restore({ ...state, found: rows.map((r) => ({ ruleId: r.rule_id, caseId: r.case_id, violations: JSON.parse(r.found) as Violation[], wake: r.wake === null ? null : Number(r.wake) })) });
   return rows.length;
 }

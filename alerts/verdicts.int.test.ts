@@ -24,10 +24,12 @@ import { loadVerdicts, saveVerdicts, verdictsFingerprint } from './verdict-snaps
 import { referenceStamp, Verdicts } from './verdicts.ts';
 
 /**
- * A simulated county's three weeks of arrivals, sent day by day as its exchange would. After each
- * day's batch the touched cases are judged, and a scheduled run asks the deadlines; on some days
- * alerting is off. Every so often a full evaluation from the verdicts must find exactly what every
- * rule finds over every case, asked afresh.
+ * A simulated county's two weeks of arrivals, sent day by day as its exchange would, until its
+ * cases are done. After each day's batch the touched cases are judged, and a scheduled run asks
+ * the deadlines at noon; on some days alerting is off. Every other day, just past midnight, a full
+ * evaluation from the verdicts must find exactly what every rule finds over every case asked
+ * afresh: the deadlines of the midnight just passed (acceptance deemed, a pause too long, a
+ * delivery or a reply overdue) come only from the rules' wakes.
  */
 let store: EventStore;
 let ch: ClickHouse;
@@ -114,7 +116,7 @@ describe('a full evaluation from the verdicts', () => {
         const touched = [...new Set(events.map((e) => e.caseId))];
         if (!alertingOff) await findings(asking(now, verdicts, { caseIds: touched, at }));
       }
-      if (i % 8 === 4 || i === 0) {
+      if (i % 2 === 0) {
         // Past midnight, when the day's deadlines have passed since the scheduled run at noon.
         const after = new Date(t + 12.5 * 3_600_000);
         const warm = verdicts.warm(after, await referenceStamp(ch), rules, defaultThresholds);

@@ -6,20 +6,21 @@ import type { Rule, RuleThresholds, Violation } from './rule.ts';
  * read models only what can have changed since, instead of every rule grouping every event of
  * the county again (42–46 s at 1,000,000 cases; docs/decisions.md "Verdicts").
  *
- * A case's verdict on a rule that does not look at the clock changes only with the case's own
- * events (and, for a rule pairing cases such as IR19, with its partners'), with the reference data,
- * the rules and their thresholds. So the verdicts hold, per rule:
+ * A case's verdict on a rule changes with the case's own events (and, for a rule pairing cases
+ * such as IR19, with its partners'), with the reference data, the rules and their thresholds; on a
+ * time-driven rule also with time alone, at the instants its `wakes` name. So the verdicts hold,
+ * per rule:
  *  - `through`: every case whose last event is at or before this log position has been judged;
  *  - `marks`: later cases judged since (after a batch), with the position they were judged at;
  *  - `dirty`: cases another case's evaluation showed may now violate (a refused case paired with
  *    a later acceptance): judged again by the next full evaluation.
  * A case whose events go past both is stale and is asked about again.
  *
- * The time-driven rules add a second source: a deadline passing with no event. A red on a passed
- * deadline stays true until the case has a new event, so the scheduled run's findings are added to
- * the verdicts, and a full evaluation asks the deadlines again over every case. A rule whose finding
- * can lapse with no event (a yellow, once its overdue instant passes) is never kept: a full
- * evaluation asks it afresh.
+ * A time-driven rule adds, per case, its wake: the first instant after the last full evaluation
+ * (`sweptAt`) at which its finding may change with no event. The next full evaluation asks the
+ * rule about the cases whose wake has come, besides the stale ones. A case judged after a batch
+ * has lost its wake (`wakeless`): the full evaluation asks its wake as of `sweptAt` first, so a
+ * deadline passing between the batch and the full evaluation is not missed.
  *
  * In memory: the first full evaluation after start, or after the reference data changed, asks
  * everything (cold) and fills them.
@@ -27,29 +28,24 @@ import type { Rule, RuleThresholds, Violation } from './rule.ts';
 export class Verdicts {
   private readonly perRule = new Map<string, RuleVerdicts>();
   private reference: string | null = null;
-  /** Every deadline that passed before this instant is in the verdicts (a scheduled run or a full evaluation). */
-  private deadlinesAsOf: number | null = null;
+  /** The instant of the last full evaluation: every kept verdict held then, and each wake is after it. */
+  private sweptAt: number | null = null;
 
   constructor(
     readonly rules: readonly Rule[],
     readonly thresholds: RuleThresholds,
-    private readonly maxDeadlineGapMs = MAX_DEADLINE_GAP_MS,
   ) {}
 
-  /** Whether a rule's verdicts are kept (see `lapses`). */
+  /** Whether a rule's verdicts are kept: a time-driven rule's only if it names its wakes. */
   keeps(rule: Rule): boolean {
-    return rule.lapses !== true;
+    return !rule.timeDriven || rule.wakes !== undefined;
   }
 
-  /**
-   * True when the next full evaluation may ask only what changed: the verdicts were filled, under
-   * the same reference data, and no deadline may have passed unseen since (`MAX_DEADLINE_GAP_MS`).
-   */
+  /** True when the next full evaluation may ask only what changed: the verdicts were filled, under the same reference data. */
   warm(now: Date, reference: string, rules: readonly Rule[], thresholds: RuleThresholds): boolean {
     if (rules !== this.rules || thresholds !== this.thresholds) return false;
-    if (this.reference !== reference || this.deadlinesAsOf === null) return false;
-    const gap = now.getTime() - this.deadlinesAsOf;
-    return gap >= 0 && gap <= this.maxDeadlineGapMs && rules.every((r) => !this.keeps(r) || this.perRule.has(r.id));
+    if (this.reference !== reference || this.sweptAt === null || now.getTime() < this.sweptAt) return false;
+    return rules.every((r) => !this.keeps(r) || this.perRule.has(r.id));
   }
 
   /** The cases given were judged by `rule`, the read models holding at least position `at`. */
@@ -60,6 +56,7 @@ export class Verdicts {
     for (const id of asked) {
       v.byCase.delete(id);
       v.dirty.delete(id);
+      if (rule.wakes) v.wakeless.add(id);
       if (at !== undefined && at > v.through) v.marks.set(id, maxOf(v.marks.get(id), at));
       // Without a position the verdict is newer but its date unknown: the case stays stale.
       else if (at === undefined) v.marks.delete(id);
@@ -72,15 +69,51 @@ export class Verdicts {
     }
   }
 
-  /** Every case was judged by `rule`, the read models holding at least position `at`. */
+  /** Every case was judged by `rule`, the read models holding at least position `at`; no case's wake is known. */
   judgedAll(rule: Rule, at: bigint, violations: readonly Violation[]): void {
     if (!this.keeps(rule)) return;
-    const v: RuleVerdicts = { byCase: new Map(), through: at, marks: new Map(), dirty: new Set() };
+    const v: RuleVerdicts = { byCase: new Map(), through: at, marks: new Map(), dirty: new Set(), wakes: null, wakeless: new Set() };
     const before = this.perRule.get(rule.id);
     // Batches judged after this rule's query began may already have marked later positions.
     if (before) for (const [id, mark] of before.marks) if (mark > at) v.marks.set(id, mark);
     for (const found of violations) add(v.byCase, found);
     this.perRule.set(rule.id, v);
+  }
+
+  /** The wakes of the cases asked (`caseIds`; undefined: every case), as a rule's wakes query gave them. */
+  woke(rule: Rule, caseIds: readonly string[] | undefined, wakes: ReadonlyMap<string, number>): void {
+    const v = this.perRule.get(rule.id);
+    if (!v) return;
+    if (!caseIds) {
+      v.wakes = new Map(wakes);
+      v.wakeless.clear();
+      return;
+    }
+    v.wakes ??= new Map();
+    for (const id of caseIds) {
+      v.wakeless.delete(id);
+      const at = wakes.get(id);
+      if (at === undefined) v.wakes.delete(id);
+      else v.wakes.set(id, at);
+    }
+  }
+
+  /** Cases of `rule` whose wake is not known: judged after a batch; undefined: every case. */
+  wakeless(rule: Rule): string[] | undefined {
+    const v = this.perRule.get(rule.id);
+    return v?.wakes ? [...v.wakeless] : undefined;
+  }
+
+  /** Cases of `rule` whose wake has come by `now`. */
+  woken(rule: Rule, now: Date): string[] {
+    const out: string[] = [];
+    for (const [id, at] of this.perRule.get(rule.id)?.wakes ?? []) if (at <= now.getTime()) out.push(id);
+    return out;
+  }
+
+  /** When wakes not known were to be asked from: the last full evaluation. */
+  wakesFrom(): Date | null {
+    return this.sweptAt === null ? null : new Date(this.sweptAt);
   }
 
   /** The scheduled run's findings: deadlines that passed with no event, over every case. */
@@ -90,18 +123,7 @@ export class Verdicts {
     for (const found of violations) if (!hasLevel(v.byCase, found)) add(v.byCase, found);
   }
 
-  /**
-   * After a scheduled run over every case: deadlines up to `now` are in, if the run before was
-   * recent enough that none passed unseen between the two. Otherwise the next full evaluation is cold.
-   */
-  deadlinesSeen(now: Date): void {
-    if (this.deadlinesAsOf === null) return;
-    const gap = now.getTime() - this.deadlinesAsOf;
-    if (gap > this.maxDeadlineGapMs) this.deadlinesAsOf = null;
-    else if (gap > 0) this.deadlinesAsOf = now.getTime();
-  }
-
-  /** A full evaluation completed, every case judged through `at` under this reference data. */
+  /** A full evaluation completed, every case judged through `at` under this reference data, as of `now`. */
   settle(at: bigint, reference: string, now: Date): void {
     for (const v of this.perRule.values()) {
       if (at <= v.through) continue;
@@ -109,8 +131,7 @@ export class Verdicts {
       for (const [id, mark] of v.marks) if (mark <= at) v.marks.delete(id);
     }
     this.reference = reference;
-    // Every deadline was asked about at `now`, over every case.
-    this.deadlinesAsOf = now.getTime();
+    this.sweptAt = now.getTime();
   }
 
   /** Cases `rule` must judge again: changed since it judged them (`changed`: case → its last position), or dirty. */
@@ -139,25 +160,34 @@ export class Verdicts {
    * everything again (verdict-snapshots.ts). Taken in one go, between two answers.
    */
   snapshot(): VerdictSnapshot | null {
-    if (this.reference === null || this.deadlinesAsOf === null) return null;
+    if (this.reference === null || this.sweptAt === null) return null;
     const rules: VerdictSnapshot['rules'] = {};
     const found: VerdictSnapshot['found'] = [];
     for (const [ruleId, v] of this.perRule) {
-      rules[ruleId] = { through: v.through.toString(), marks: [...v.marks].map(([id, at]) => [id, at.toString()]), dirty: [...v.dirty] };
-      for (const [caseId, list] of v.byCase) found.push({ ruleId, caseId, violations: list });
+      rules[ruleId] = { through: v.through.toString(), marks: [...v.marks].map(([id, at]) => [id, at.toString()]), dirty: [...v.dirty], wakes: v.wakes !== null, wakeless: [...v.wakeless] };
+      const cases = new Set([...v.byCase.keys(), ...(v.wakes?.keys() ?? [])]);
+      for (const caseId of cases) found.push({ ruleId, caseId, violations: v.byCase.get(caseId) ?? [], wake: v.wakes?.get(caseId) ?? null });
     }
-    return { reference: this.reference, deadlinesAsOf: this.deadlinesAsOf, rules, found };
+    return { reference: this.reference, sweptAt: this.sweptAt, rules, found };
   }
 
   /** Takes up a snapshot in place of whatever is held. */
   restore(s: VerdictSnapshot): void {
     this.perRule.clear();
     for (const [ruleId, r] of Object.entries(s.rules)) {
-      this.perRule.set(ruleId, { byCase: new Map(), through: BigInt(r.through), marks: new Map(r.marks.map(([id, at]) => [id, BigInt(at)])), dirty: new Set(r.dirty) });
+      this.perRule.set(ruleId, {
+        byCase: new Map(), through: BigInt(r.through), marks: new Map(r.marks.map(([id, at]) => [id, BigInt(at)])), dirty: new Set(r.dirty),
+        wakes: r.wakes ? new Map() : null, wakeless: new Set(r.wakeless),
+      });
     }
-    for (const f of s.found) this.perRule.get(f.ruleId)?.byCase.set(f.caseId, f.violations);
+    for (const f of s.found) {
+      const v = this.perRule.get(f.ruleId);
+      if (!v) continue;
+      if (f.violations.length > 0) v.byCase.set(f.caseId, f.violations);
+      if (f.wake !== null) v.wakes?.set(f.caseId, f.wake);
+    }
     this.reference = s.reference;
-    this.deadlinesAsOf = s.deadlinesAsOf;
+    this.sweptAt = s.sweptAt;
   }
 
   /** Dirty cases of `rule` (to be judged again). */
@@ -168,9 +198,9 @@ export class Verdicts {
 
 export interface VerdictSnapshot {
   reference: string;
-  deadlinesAsOf: number;
-  rules: Record<string, { through: string; marks: [string, string][]; dirty: string[] }>;
-  found: { ruleId: string; caseId: string; violations: Violation[] }[];
+  sweptAt: number;
+  rules: Record<string, { through: string; marks: [string, string][]; dirty: string[]; wakes: boolean; wakeless: string[] }>;
+  found: { ruleId: string; caseId: string; violations: Violation[]; wake: number | null }[];
 }
 
 interface RuleVerdicts {
@@ -178,14 +208,11 @@ interface RuleVerdicts {
   through: bigint;
   marks: Map<string, bigint>;
   dirty: Set<string>;
+  /** Time-driven rules: case → its wake (Unix ms); null: no case's wake is known. */
+  wakes: Map<string, number> | null;
+  /** Cases judged since their wake was known. */
+  wakeless: Set<string>;
 }
-
-/**
- * A full evaluation is cold when scheduled runs were further apart than this (alerting waiting for
- * the read models, say). The scheduled run asks IR11-UNDELIVERED and IR17 only about the last
- * 2N + 14 days, which a deadline N working days on leaves at least four days before it drops out.
- */
-export const MAX_DEADLINE_GAP_MS = 24 * 3_600_000;
 
 const maxOf = (a: bigint | undefined, b: bigint) => (a === undefined || b > a ? b : a);
 

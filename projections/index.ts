@@ -1,5 +1,5 @@
 import { onCluster, type DdlContext } from '../infra/clickhouse/ddl.ts';
-import { verdictTables } from '../alerts/verdict-snapshots.ts';
+import { verdictTables, verdictWakeColumn } from '../alerts/verdict-snapshots.ts';
 import type { Migration } from '../infra/clickhouse/migrations.ts';
 import { dailyStatsView } from './aggregates/daily-stats.ts';
 import { alertsProjection } from './alerts/index.ts';
@@ -56,4 +56,5 @@ export const migrations: Migration[] = [
   },
   // Not read models: what alerting's rules last found, kept across restarts (nothing to fill from the log).
   { version: 7, name: 'alert_verdicts and alert_verdict_snapshots: the rules\' verdicts across restarts', up: (ctx) => verdictTables(ctx) },
+  { version: 8, name: 'alert_verdicts.wake: when a time-driven rule\'s verdict on a case may change with no event', up: (ctx) => [verdictWakeColumn(ctx)] },
 ];

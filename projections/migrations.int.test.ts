@@ -9,12 +9,12 @@ const tablesOf = async (ch: ClickHouse) =>
   (await (await ch.client.query({ query: 'SELECT name FROM system.tables WHERE database = currentDatabase()', format: 'JSONEachRow' })).json<{ name: string }>()).map((r) => r.name);
 
 describe('the read-model migrations', () => {
-  it('given a database at version 3, versions 4 to 7 alone apply: the alert tables are added, and a rebuild is asked for to fill them from the log', async () => {
+  it('given a database at version 3, versions 4 to 8 alone apply: the alert tables are added, and a rebuild is asked for to fill them from the log', async () => {
     const ch = await testClickHouse(`m_v3_${Date.now()}`);
     expect(await migrate(ch, migrations.filter((m) => m.version <= 3))).toEqual([1, 2, 3]);
     expect(await tablesOf(ch)).not.toContain('alerts');
     const applied = await migrate(ch, migrations);
-    expect(applied).toEqual([4, 5, 6, 7]);
+    expect(applied).toEqual([4, 5, 6, 7, 8]);
     expect(await tablesOf(ch)).toEqual(expect.arrayContaining(['alerts', 'alert_events']));
     expect(rebuildNeeded(applied, migrations)).toBe(true);
     expect(await migrate(ch, migrations)).toEqual([]);
@@ -35,8 +35,18 @@ describe('the read-model migrations', () => {
     const ch = await testClickHouse(`m_v6_${Date.now()}`);
     await migrate(ch, migrations.filter((m) => m.version <= 6));
     const applied = await migrate(ch, migrations);
-    expect(applied).toEqual([7]);
+    expect(applied).toEqual([7, 8]);
     expect(await tablesOf(ch)).toEqual(expect.arrayContaining(['alert_verdicts', 'alert_verdict_snapshots']));
+    expect(rebuildNeeded(applied, migrations)).toBe(false);
+  });
+
+  it('given a database at version 7, version 8 adds the wake column to the verdicts and asks for no rebuild', async () => {
+    const ch = await testClickHouse(`m_v7_${Date.now()}`);
+    await migrate(ch, migrations.filter((m) => m.version <= 7));
+    const applied = await migrate(ch, migrations);
+    expect(applied).toEqual([8]);
+    const columns = await (await ch.client.query({ query: "SELECT name, type FROM system.columns WHERE database = currentDatabase() AND table = 'alert_verdicts'", format: 'JSONEachRow' })).json<{ name: string; type: string }>();
+    expect(columns).toContainEqual({ name: 'wake', type: 'Nullable(Int64)' });
     expect(rebuildNeeded(applied, migrations)).toBe(false);
   });
 
@@ -46,7 +56,7 @@ describe('the read-model migrations', () => {
     // Version 1 now creates the column itself; dropping it gives the table an older database has.
     await ch.client.command({ query: 'ALTER TABLE events DROP COLUMN actor_staff_no' });
     const applied = await migrate(ch, migrations);
-    expect(applied).toEqual([6, 7]);
+    expect(applied).toEqual([6, 7, 8]);
     expect(rebuildNeeded(applied, migrations)).toBe(true);
     const columns = await (await ch.client.query({ query: "SELECT name FROM system.columns WHERE database = currentDatabase() AND table = 'events' ORDER BY position", format: 'JSONEachRow' })).json<{ name: string }>();
     const names = columns.map((c) => c.name);

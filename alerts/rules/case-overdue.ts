@@ -1,5 +1,5 @@
 import { caseFilter, type Rule, type RuleContext } from '../rule.ts';
-import { NOW, foundOnly } from '../sql.ts';
+import { NOW, foundOnly, wakeOf } from '../sql.ts';
 
 /** Open past the overdue instant, or ended after the limit (not a deadline's doing: not in the scheduled run). */
 const overdue = (ctx: RuleContext, c = '') => `((${c}status IN ('submitted', 'running', 'paused') AND ${c}overdue_at <= ${NOW})${
@@ -39,4 +39,8 @@ export const caseOverdue: Rule = {
       GROUP BY case_id
     ) AS e ON e.case_id = c.case_id
     WHERE ${caseFilter('c.case_id')} AND ${overdue(ctx, 'c.')}`,
+  // An open case turns red at its overdue instant.
+  wakes: () => `
+    SELECT case_id, ${wakeOf('overdue_at')} AS wake FROM cases FINAL
+    WHERE ${caseFilter('case_id')} AND status IN ('submitted', 'running', 'paused') AND overdue_at > ${NOW}`,
 };

@@ -1,5 +1,5 @@
 import { caseFilter, type Rule } from '../rule.ts';
-import { NOW, clockStartEvents, clockStartIds, foundOnly } from '../sql.ts';
+import { NOW, clockStartEvents, clockStartIds, foundOnly, wakeOf } from '../sql.ts';
 import { isoInstant } from './working-days-sql.ts';
 
 /**
@@ -20,7 +20,6 @@ export const caseYellow: Rule = {
   deterministic: true,
   clock: true,
   timeDriven: true,
-  lapses: true,
   description: {
     zh: '办件临近承诺办结时限（剩余不超过1个工作日），尚未办结（预警黄灯）',
     en: 'Case still open with at most one working day left before its promised due date',
@@ -35,4 +34,9 @@ export const caseYellow: Rule = {
     LEFT JOIN ${clockStartEvents(`${caseFilter('case_id')}${foundOnly(ctx, warned())}`)} AS e
       ON e.case_id = c.case_id
     WHERE ${caseFilter('c.case_id')} AND ${warned('c.')}`,
+  // Yellow from the warn instant, no longer at the overdue one (CASE-OVERDUE's red then).
+  wakes: () => `
+    SELECT case_id, ${wakeOf(`if(warn_at > ${NOW}, warn_at, overdue_at)`)} AS wake FROM cases FINAL
+    WHERE ${caseFilter('case_id')} AND kind = 'commitment' AND status IN ('submitted', 'running', 'paused')
+      AND promised_state IN ('pending', 'running') AND overdue_at > ${NOW}`,
 };

@@ -1,5 +1,5 @@
 import { caseFilter, type Rule, type RuleContext } from '../rule.ts';
-import { NOW } from '../sql.ts';
+import { NOW, wakeOf } from '../sql.ts';
 import { isoInstant, localDate } from './working-days-sql.ts';
 
 /**
@@ -49,4 +49,8 @@ export const ir03AcceptanceLate: Rule = {
       AND if(d.case_id = '',
              c.deemed_at <= ${NOW} AND (c.ended_at IS NULL OR c.ended_at >= c.deemed_at),
              ${ctx.deadlinesOnly ? '0' : 'd.first_at >= c.deemed_at'})`,
+  // A case not ended is late from `deemed_at` unless a decision came first (an event: asked then).
+  wakes: () => `
+    SELECT case_id, ${wakeOf('deemed_at')} AS wake FROM cases FINAL
+    WHERE ${caseFilter('case_id')} AND ended_at IS NULL AND deemed_at > ${NOW}`,
 };

@@ -1,5 +1,5 @@
 import { caseFilter, type Rule, type RuleContext } from '../rule.ts';
-import { WORKING_DAYS, addWorkingDays, pastWorkingDays } from '../sql.ts';
+import { WORKING_DAYS, addWorkingDays, midnightAfter, pastWorkingDays } from '../sql.ts';
 import { localDate, nowDate } from './working-days-sql.ts';
 
 const OPEN = `('running', 'paused')`;
@@ -98,4 +98,10 @@ export const ir07PauseTooLong: Rule = {
       WHERE status IN ${OPEN} AND if(p.5 = 'calendar-days', ${nowDate} > until_day, ${pastWorkingDays('start', 'p.4', nowDate)})
     )
     GROUP BY case_id`,
+  // A suspension or special procedure still open in an open case outlasts its limit at some
+  // midnight: every open case that ever paused so is asked about again at the next one.
+  wakes: () => `
+    SELECT DISTINCT case_id, ${midnightAfter(nowDate)} AS wake FROM events
+    WHERE type IN ('CaseSuspended', 'SpecialProcedureStarted') AND ${caseFilter('case_id')}
+      AND case_id IN (SELECT case_id FROM cases FINAL WHERE ${caseFilter('case_id')} AND status IN ${OPEN})`,
 };

@@ -1,5 +1,5 @@
 import { caseFilter, type Rule, type RuleContext } from '../rule.ts';
-import { NOW } from '../sql.ts';
+import { NOW, midnightAfter } from '../sql.ts';
 import { localDate, nowDate, workdayByIndex, workdayIndex } from './working-days-sql.ts';
 
 /**
@@ -85,4 +85,17 @@ export const ir11DeliveryMissing: Rule = {
     en: 'No certificate delivery recorded within the allowed working days after an approving conclusion',
   },
   sql: (ctx) => decisions('missing', ctx),
+  // Missing from the midnight after the deadline while no delivery (an event) is recorded. Only
+  // cases concluded in the last 2N + 14 days can still have a deadline ahead.
+  wakes: (ctx) => `
+    WITH cal AS ${workdayIndex}, due_day AS ${workdayByIndex}
+    SELECT c.case_id AS case_id, ${midnightAfter('due.day')} AS wake
+    FROM (
+      SELECT case_id, argMin(occurred_at, position) AS concluded_at, argMin(JSONExtractString(payload, 'resultCode'), position) AS result_code
+      FROM events FINAL WHERE type = 'CaseConcluded' AND ${caseFilter('case_id')}${recent({ ...ctx, deadlinesOnly: true })} GROUP BY case_id
+    ) AS c
+    INNER JOIN cal AS cd ON cd.day = ${localDate('c.concluded_at')}
+    INNER JOIN due_day AS due ON due.n = cd.n + {deliveryWorkingDays:UInt32}
+    WHERE c.result_code IN ('0', '6') AND due.day >= ${nowDate}
+      AND c.case_id NOT IN (SELECT case_id FROM events WHERE type = 'ResultDelivered' AND ${caseFilter('case_id')})`,
 };

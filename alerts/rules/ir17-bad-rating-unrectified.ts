@@ -1,4 +1,5 @@
 import { caseFilter, type Rule } from '../rule.ts';
+import { midnightAfter } from '../sql.ts';
 import { badRatings } from './bad-ratings-sql.ts';
 import { localDate, nowDate } from './working-days-sql.ts';
 
@@ -43,4 +44,9 @@ export const ir17BadRatingUnrectified: Rule = {
     WHERE ${nowDate} > r.reply_due_day AND NOT arrayExists(t -> t >= r.rated_at AND ${localDate('t')} <= r.reply_due_day, rr.replied_at)
     GROUP BY r.case_id
     ORDER BY case_id`,
+  // Late from the midnight after the reply's last day, unless a reply came in time; a reply is an
+  // alert event, not the case's, so the case is asked about then whether one came or not.
+  wakes: () => `
+    WITH bad AS ${badRatings(true)}
+    SELECT case_id, min(${midnightAfter('reply_due_day')}) AS wake FROM bad WHERE reply_due_day >= ${nowDate} GROUP BY case_id`,
 };

@@ -1,5 +1,5 @@
 import { caseFilter, type Rule, type RuleContext } from '../rule.ts';
-import { NOW, clockStartEvents, clockStartIds, foundOnly } from '../sql.ts';
+import { NOW, clockStartEvents, clockStartIds, foundOnly, wakeOf } from '../sql.ts';
 import { isoInstant } from './working-days-sql.ts';
 
 /**
@@ -40,4 +40,8 @@ export const statutoryOverdue: Rule = {
       FROM events FINAL WHERE type IN ('CaseConcluded', 'CaseForwarded') AND ${caseFilter('case_id')}${foundOnly(ctx, overdue(ctx))} GROUP BY case_id
     ) AS e ON e.case_id = c.case_id
     WHERE ${caseFilter('c.case_id')} AND ${overdue(ctx, 'c.')}`,
+  // An open case turns red at its statutory overdue instant.
+  wakes: () => `
+    SELECT case_id, ${wakeOf('statutory_overdue_at')} AS wake FROM cases FINAL
+    WHERE ${caseFilter('case_id')} AND status IN ('submitted', 'running', 'paused') AND statutory_overdue_at > ${NOW}`,
 };

@@ -1,5 +1,5 @@
 import { caseFilter, type Rule, type RuleContext } from '../rule.ts';
-import { NOW, stepEvents } from '../sql.ts';
+import { NOW, stepEvents, wakeOf } from '../sql.ts';
 
 /**
  * IR08 red (S12 item 3; domain.md §3.2 step 9, §3.3): a step still running in an open case after
@@ -46,5 +46,11 @@ export const stepOverdue: Rule = {
       ON e.case_id = s.case_id AND e.step_code = s.step_code AND e.occurrence = s.occurrence
     WHERE ${caseFilter('s.case_id')}
       AND ((s.completed_on IS NULL AND c.status IN ${OPEN} AND s.overdue_at <= ${NOW})${ctx.deadlinesOnly ? '' : ' OR s.overrun = 1'})
+    GROUP BY s.case_id`,
+  // The first overdue instant of a step still open in an open case.
+  wakes: () => `
+    SELECT s.case_id AS case_id, min(${wakeOf('s.overdue_at')}) AS wake FROM case_steps AS s FINAL
+    INNER JOIN (SELECT case_id FROM cases FINAL WHERE ${caseFilter('case_id')} AND status IN ${OPEN}) AS c ON c.case_id = s.case_id
+    WHERE ${caseFilter('s.case_id')} AND s.completed_on IS NULL AND s.overdue_at > ${NOW}
     GROUP BY s.case_id`,
 };

@@ -1,5 +1,5 @@
 import { caseFilter, type Rule } from '../rule.ts';
-import { NOW, stepEvents } from '../sql.ts';
+import { NOW, stepEvents, wakeOf } from '../sql.ts';
 import { isoInstant } from './working-days-sql.ts';
 
 /**
@@ -17,7 +17,6 @@ export const stepYellow: Rule = {
   deterministic: true,
   clock: true,
   timeDriven: true,
-  lapses: true,
   description: {
     zh: '办理环节临近环节时限（剩余不超过1个工作日），尚未完成（环节预警黄灯）',
     en: 'A handling step still open with at most one working day of its own limit left',
@@ -37,5 +36,11 @@ export const stepYellow: Rule = {
       ON e.case_id = s.case_id AND e.step_code = s.step_code AND e.occurrence = s.occurrence
     WHERE ${caseFilter('s.case_id')} AND s.completed_on IS NULL AND c.status IN ('running', 'paused')
       AND s.warn_at <= ${NOW} AND ${NOW} < s.overdue_at
+    GROUP BY s.case_id`,
+  // Each step open in an open case: yellow from its warn instant, no longer at its overdue one.
+  wakes: () => `
+    SELECT s.case_id AS case_id, min(${wakeOf(`if(s.warn_at > ${NOW}, s.warn_at, s.overdue_at)`)}) AS wake FROM case_steps AS s FINAL
+    INNER JOIN (SELECT case_id FROM cases FINAL WHERE ${caseFilter('case_id')} AND status IN ('running', 'paused')) AS c ON c.case_id = s.case_id
+    WHERE ${caseFilter('s.case_id')} AND s.completed_on IS NULL AND s.overdue_at > ${NOW}
     GROUP BY s.case_id`,
 };

@@ -11,4 +11,11 @@ describe('which rules the scheduled run evaluates', () => {
     const readsNow = rule.sql({ now: '2026-06-01T00:00:00+08:00', thresholds: defaultThresholds }).includes('{now:');
     expect(rule.timeDriven === true).toBe(readsNow);
   });
+
+  // A full evaluation keeps a time-driven rule's verdicts only through its wakes: one without them
+  // would be asked over every case every time; wakes on a rule that ignores time would be unused.
+  it.each(rules.map((r) => [r.id, r] as const))('%s names its wakes exactly when it is time-driven, reading the evaluation instant', (_id, rule) => {
+    expect(rule.wakes !== undefined).toBe(rule.timeDriven === true);
+    if (rule.wakes) expect(rule.wakes({ now: '2026-06-01T00:00:00+08:00', thresholds: defaultThresholds })).toContain('{now:');
+  });
 });

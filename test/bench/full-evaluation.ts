@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { askRules, type Asking } from '../../alerts/asking.ts';
 import { queryGate, WHOLE_COUNTY } from '../../alerts/evaluator.ts';
 import { defaultThresholds, type Rule } from '../../alerts/rule.ts';
 import { rules } from '../../alerts/rules/index.ts';
+import { loadVerdicts, saveVerdicts } from '../../alerts/verdict-snapshots.ts';
 import { Verdicts } from '../../alerts/verdicts.ts';
 import { defaultClockConfig } from '../../domain/clock/index.ts';
 import type { CaseEvent } from '../../domain/events/catalogue.ts';
@@ -113,15 +114,25 @@ export async function fullEvaluationDayAfter(cases: number, progress: (s: string
     const warm = await everyRule(asking(evening));
     const warmMillis = Math.round(performance.now() - t0);
     progress(`cases asked about again by the evening's full evaluation, per rule: ${JSON.stringify(lastAskedAgain)}`);
+    progress(`its time, ms: ${JSON.stringify(lastTimes)}`);
+    t0 = performance.now();
+    const written = await saveVerdicts(ch, verdicts, 'bench');
+    const savedMillis = Math.round(performance.now() - t0);
+    t0 = performance.now();
+    const taken = await loadVerdicts(ch, new Verdicts(rules, defaultThresholds), 'bench');
+    progress(`verdicts snapshot: ${written?.rows} rows written in ${savedMillis} ms, ${taken} taken up in ${Math.round(performance.now() - t0)} ms`);
     t0 = performance.now();
     const afresh = await everyRule({ ...asking(evening), verdicts: undefined });
     const afreshMillis = Math.round(performance.now() - t0);
     // The same, once the read models' parts are merged (FINAL reads fewer parts): the day's batches
     // left many small ones, which background merges combine over the following hours.
+    // BENCH_KEEP=1: the read models as the day left them, with the verdicts' snapshot, for a closer look.
+    if (process.env.BENCH_KEEP === '1') cpSync(join(dir, 'clickhouse'), join(dir, 'clickhouse-unmerged'), { recursive: true });
     for (const table of ['events', 'cases', 'case_steps', 'ratings', 'fees', 'complaints']) await ch.client.command({ query: `OPTIMIZE TABLE ${table} FINAL` });
     t0 = performance.now();
     const merged = await everyRule(asking(evening + 30_000));
     const mergedMillis = Math.round(performance.now() - t0);
+    progress(`merged: its time, ms: ${JSON.stringify(lastTimes)}`);
     return {
       cases: caseIds.size, events, liveEvents: live.length, coldMillis, warmMillis, afreshMillis, mergedMillis, scheduledMillis, violations: afresh.length,
       same: JSON.stringify(warm) === JSON.stringify(afresh) && JSON.stringify(merged) === JSON.stringify(afresh),
@@ -136,15 +147,26 @@ export async function fullEvaluationDayAfter(cases: number, progress: (s: string
 }
 
 let lastAskedAgain: Record<string, number> = {};
+/** Where the last evaluation's time went: before the first rule (stamp, changed cases), then each rule, ms. */
+let lastTimes: Record<string, number> = {};
 
 /** Asks the rules as an evaluation does (queued at once, one query at a time); the findings as sorted keys. */
 async function everyRule(a: Asking, only: readonly Rule[] = rules): Promise<string[]> {
+  let t = performance.now();
   const { ask, done, askedAgain } = await askRules(a, only, rules);
+  const times: Record<string, number> = { before: Math.round(performance.now() - t) };
+  t = performance.now();
   const answers = only.map((rule) => ask(rule));
   const found: string[] = [];
-  for (const [i, answer] of answers.entries()) for (const v of await answer) found.push(`${v.caseId} ${only[i]!.id} ${v.level}`);
+  for (const [i, answer] of answers.entries()) {
+    for (const v of await answer) found.push(`${v.caseId} ${only[i]!.id} ${v.level}`);
+    // Answered one at a time in the order asked: the time since the previous answer is this rule's.
+    times[only[i]!.id] = Math.round(performance.now() - t);
+    t = performance.now();
+  }
   done();
   if (askedAgain && Object.keys(askedAgain).length > 0) lastAskedAgain = askedAgain;
+  lastTimes = times;
   return found.sort();
 }
 
