@@ -1,5 +1,5 @@
 import type { ClickHouse } from '../infra/clickhouse/client.ts';
-import { runRule, runWakes, type Rule, type RuleThresholds, type Violation } from './rule.ts';
+import { clockYellows, runRule, runWakes, type Rule, type RuleThresholds, type Violation } from './rule.ts';
 import { changedCases, referenceStamp, type Verdicts } from './verdicts.ts';
 
 export type QueryGate = <T>(urgent: boolean, task: () => Promise<T>) => Promise<T>;
@@ -23,10 +23,12 @@ export interface Asking {
 }
 
 /**
- * One function per rule giving what it finds, in the order asked. Without verdicts, or for a batch
- * and a scheduled run, each rule is one query, whose answer also updates the verdicts. A full
- * evaluation with warm verdicts asks each kept rule only about the cases changed since it judged
- * them, and a time-driven rule about its deadlines; a cold one asks everything and fills them.
+ * One function per rule giving what it finds, in the order asked. Without verdicts, or for a batch,
+ * each rule is one query, whose answer also updates the verdicts. A full evaluation with warm
+ * verdicts asks each kept rule only about the cases changed since it judged them, and a
+ * time-driven rule also about the cases whose wake came; a cold one asks everything and fills
+ * them. A scheduled run with warm verdicts asks only about the cases whose wake came; before the
+ * first full evaluation it asks every deadline over every case.
  */
 export async function askRules(a: Asking, rules: readonly Rule[], all: readonly Rule[]): Promise<Asked> {
   const query = (rule: Rule, caseIds: readonly string[] | undefined, deadlinesOnly: boolean, record: (found: Violation[]) => void = () => {}) =>
@@ -40,29 +42,62 @@ export async function askRules(a: Asking, rules: readonly Rule[], all: readonly 
   const v = a.verdicts;
   if (!v) return { ask: (rule) => query(rule, a.caseIds, a.deadlinesOnly), done: () => {} };
 
-  if (a.deadlinesOnly) {
-    return { ask: (rule) => query(rule, a.caseIds, true, (found) => (a.caseIds ? undefined : v.deadlinesPassed(rule, found))), done: () => {} };
-  }
   if (a.caseIds) {
     const caseIds = a.caseIds;
+    if (a.deadlinesOnly) return { ask: (rule) => query(rule, caseIds, true), done: () => {} };
     return { ask: (rule) => query(rule, caseIds, false, (found) => v.judged(rule, caseIds, a.at, found)), done: () => {} };
   }
-  if (a.at !== undefined) {
+  if (a.at !== undefined && !a.deadlinesOnly) {
     // A batch lane's list grown past WHOLE_COUNTY: its rules over every case.
     const at = a.at;
     return { ask: (rule) => query(rule, undefined, false, (found) => v.judgedAll(rule, at, found)), done: () => {} };
   }
 
-  // A full evaluation.
+  // A full evaluation, or the scheduled run: both from the verdicts when they are warm.
   const reference = await a.gate(false, () => referenceStamp(a.ch));
-  const warm = v.warm(a.now, reference, all, a.thresholds) && rules.length === all.length;
+  const warm = v.warm(a.now, reference, all, a.thresholds) && (a.deadlinesOnly || rules.length === all.length);
+  if (a.deadlinesOnly && !warm) {
+    // Nothing to go by yet: every deadline over every case, its findings added to the verdicts.
+    return { ask: (rule) => query(rule, undefined, true, (found) => v.deadlinesPassed(rule, found)), done: () => {} };
+  }
   const { head, changed } = await a.gate(false, () => changedCases(a.ch, warm ? v.since() : null));
   const county = warm ? await a.gate(false, () => caseCount(a.ch)) : 0;
   const tooMany = (n: number) => n > a.wholeCounty.minCases && n > a.wholeCounty.share * county;
   const everyCase = (rule: Rule) => query(rule, undefined, false, (found) => v.judgedAll(rule, head, found));
   const wakes = (rule: Rule, caseIds: readonly string[] | undefined, now = a.now) =>
     a.gate(a.urgent, async () => v.woke(rule, caseIds, await runWakes(a.ch, rule, { now: now.toISOString(), ...(caseIds && { caseIds }), thresholds: a.thresholds })));
+  /**
+   * The wakes not known (cases judged after a batch, or changed, since the last full evaluation)
+   * asked as of that evaluation, so that a deadline passing between then and now is not missed;
+   * then the cases whose wake came.
+   */
+  const woken = async (rule: Rule, changedToo: readonly string[]): Promise<string[]> => {
+    const wakeless = v.wakeless(rule);
+    const unknown = wakeless && [...new Set([...wakeless, ...changedToo])];
+    if (!unknown || unknown.length > 0) await wakes(rule, unknown && !tooMany(unknown.length) ? unknown : undefined, v.wakesFrom()!);
+    return v.woken(rule, a.now);
+  };
   const askedAgain: Record<string, number> = {};
+
+  if (a.deadlinesOnly) {
+    // The scheduled run: each time-driven rule asked only about the cases whose time came, judged
+    // whole; their next wakes asked at once, so the next run does not ask about them again. A clock
+    // yellow answers with every yellow it holds: one left out would be taken as no longer firing.
+    const yellows = clockYellows(all);
+    const ask = async (rule: Rule): Promise<Violation[]> => {
+      if (!v.keeps(rule) || !rule.wakes) return query(rule, undefined, true, (found) => v.deadlinesPassed(rule, found));
+      const due = await woken(rule, v.stale(rule, changed));
+      let found: Violation[] = [];
+      if (due.length > 0) {
+        askedAgain[rule.id] = due.length;
+        found = await query(rule, due, false, (answer) => v.judged(rule, due, head, answer));
+        await wakes(rule, due);
+      }
+      return yellows.has(rule.id) ? v.violations(rule) : found;
+    };
+    return { ask, done: () => {}, askedAgain };
+  }
+
   const ask = async (rule: Rule): Promise<Violation[]> => {
     if (!v.keeps(rule)) return query(rule, undefined, false);
     if (!warm) {
@@ -71,15 +106,7 @@ export async function askRules(a: Asking, rules: readonly Rule[], all: readonly 
       return v.violations(rule);
     }
     let stale = v.stale(rule, changed);
-    if (rule.wakes) {
-      // Cases judged after a batch since the last full evaluation: their wakes from then on, so
-      // that a deadline passing between the batch and now is seen; then every case whose wake came.
-      const wakeless = v.wakeless(rule);
-      const staleSet = new Set(stale);
-      const unknown = wakeless?.filter((id) => !staleSet.has(id));
-      if (!unknown || unknown.length > 0) await wakes(rule, unknown && !tooMany(unknown.length) ? unknown : undefined, v.wakesFrom()!);
-      stale = [...new Set([...stale, ...v.woken(rule, a.now)])];
-    }
+    if (rule.wakes) stale = [...new Set([...stale, ...(await woken(rule, []))])];
     const asked = new Set<string>();
     // A rule pairing cases (IR19) may find, through the cases asked, one more to judge whole.
     for (let round = 0; stale.length > 0 && round < 4; round++) {

@@ -39,7 +39,10 @@ export interface EvaluationReport {
   perRule: Record<string, { violations: number; millis: number }>;
   /** A full evaluation: asked from the verdicts (warm), or every rule over every case (cold). */
   verdicts?: 'warm' | 'cold';
-  /** A warm full evaluation: per rule, the cases asked about again because they changed or were paired. */
+  /**
+   * From the verdicts, per rule, the cases asked about again: in a warm full evaluation those that
+   * changed, were paired, or whose wake came; in a scheduled run those whose wake came.
+   */
   askedAgain?: Record<string, number>;
 }
 
@@ -114,7 +117,7 @@ export async function evaluate(
   }
   done();
   if (full) report.verdicts = full;
-  if (full === 'warm' && askedAgain) report.askedAgain = askedAgain;
+  if (askedAgain && full !== 'cold') report.askedAgain = askedAgain;
   report.queryMillis = Math.round(performance.now() - started);
   await exclusive(async () => {
     report.autoClosed = await closeClearedYellows(deps, new Set(chosen.map((r) => r.id)), firing, ctx, caseIds);

@@ -100,6 +100,7 @@ describe('a full evaluation from the verdicts', () => {
     const first = sorted[0]!;
     const last = '2026-04-08';
     let warmRuns = 0;
+    let scheduledRuns = 0;
     let compared = 0;
     let found = 0;
     let i = 0;
@@ -107,8 +108,18 @@ describe('a full evaluation from the verdicts', () => {
       const day = dayOf(new Date(t).toISOString());
       const now = endOf(day);
       const events = days.get(day) ?? [];
-      // The scheduled run at noon: the deadlines passing after it are the full evaluation's to ask.
-      await findings(asking(new Date(t), verdicts, { deadlinesOnly: true }), rules.filter((r) => r.timeDriven));
+      // The scheduled run at noon asks only the cases whose wake came (once verdicts are warm); after
+      // it, every deadline passed by noon is in the verdicts, as asking every deadline afresh shows.
+      const timeDriven = rules.filter((r) => r.timeDriven);
+      const noon = new Date(t);
+      const scheduledWarm = verdicts.warm(noon, await referenceStamp(ch), rules, defaultThresholds);
+      await findings(asking(noon, verdicts, { deadlinesOnly: true }), timeDriven);
+      if (scheduledWarm) {
+        const kept = new Set(timeDriven.flatMap((r) => verdicts.violations(r).map((v) => `${v.caseId} ${r.id} ${v.level}`)));
+        const passed = await findings(asking(noon, undefined, { deadlinesOnly: true }), timeDriven);
+        expect(passed.filter((k) => !kept.has(k)), `${day}: the scheduled run`).toEqual([]);
+        scheduledRuns++;
+      }
       // The day's events, judged after their batch, but not on the days alerting is off before a comparison.
       const alertingOff = i % 8 >= 1 && i % 8 <= 3;
       if (events.length > 0) {
@@ -132,6 +143,7 @@ describe('a full evaluation from the verdicts', () => {
     expect(found).toBeGreaterThan(50);
     // Only the first comparison fills the verdicts; every later one asks only what changed.
     expect(warmRuns).toBe(compared - 1);
+    expect(scheduledRuns).toBeGreaterThan(20);
   });
 });
 
