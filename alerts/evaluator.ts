@@ -7,7 +7,7 @@ import type { ClickHouse } from '../infra/clickhouse/client.ts';
 import type { EventStore } from '../infra/event-store/port.ts';
 import type { AlertBook, BookEntry } from './alert-book.ts';
 import { civilDateInZone } from '../domain/calendar/index.ts';
-import { askRules, type QueryGate } from './asking.ts';
+import { askRules, caseCount, type QueryGate } from './asking.ts';
 import { clockYellows, type Rule, type RuleThresholds, type Violation } from './rule.ts';
 import { autoCloseReasons } from './auto-close.ts';
 import type { SilenceBook } from './silences.ts';
@@ -141,9 +141,7 @@ export const WHOLE_COUNTY = { minCases: 2_000, share: 0.15 };
 
 async function scopeOf(ch: ClickHouse, caseIds: readonly string[] | undefined, whole: { minCases: number; share: number }): Promise<readonly string[] | undefined> {
   if (!caseIds || caseIds.length <= whole.minCases) return caseIds;
-  // Rows, not distinct cases: an overcount before merges, which only keeps the list a little longer.
-  const [row] = await (await ch.client.query({ query: 'SELECT count() AS n FROM cases', format: 'JSONEachRow' })).json<{ n: string }>();
-  return caseIds.length > whole.share * Number(row?.n ?? 0) ? undefined : caseIds;
+  return caseIds.length > whole.share * (await caseCount(ch)) ? undefined : caseIds;
 }
 
 async function raiseIfNew(deps: EvaluatorDeps, rule: Rule, v: Violation, ctx: AlertDecisionContext): Promise<'raised' | 'open' | 'silenced'> {
