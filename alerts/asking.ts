@@ -88,6 +88,13 @@ export async function askRules(a: Asking, rules: readonly Rule[], all: readonly 
       if (!v.keeps(rule) || !rule.wakes) return query(rule, undefined, true, (found) => v.deadlinesPassed(rule, found));
       const due = await woken(rule, v.stale(rule, changed));
       let found: Violation[] = [];
+      if (tooMany(due.length)) {
+        // After a long stop, say: the rule over every case costs less than so long a list.
+        askedAgain[rule.id] = county;
+        await everyCase(rule);
+        await wakes(rule, undefined);
+        return v.violations(rule);
+      }
       if (due.length > 0) {
         askedAgain[rule.id] = due.length;
         found = await query(rule, due, false, (answer) => v.judged(rule, due, head, answer));

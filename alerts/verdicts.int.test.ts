@@ -147,6 +147,25 @@ describe('a full evaluation from the verdicts', () => {
   });
 });
 
+describe('a scheduled run long after the last full evaluation', () => {
+  it('asks a rule whose woken cases are too many over every case, and every passed deadline is then in the verdicts', async () => {
+    const verdicts = new Verdicts(rules, defaultThresholds);
+    const timeDriven = rules.filter((r) => r.timeDriven);
+    await findings(asking(new Date('2026-03-10T12:00:00+08:00'), verdicts));
+    // Two weeks on, with no run between: every delivery and reply deadline of those weeks has passed.
+    const later = new Date('2026-03-24T12:00:00+08:00');
+    const wholeCounty = { minCases: 0, share: 0.01 };
+    const { ask, done, askedAgain } = await askRules(asking(later, verdicts, { deadlinesOnly: true, wholeCounty }), timeDriven, rules);
+    for (const rule of timeDriven) await ask(rule);
+    done();
+    expect(Math.max(...Object.values(askedAgain ?? {}))).toBeGreaterThanOrEqual(240);
+    const kept = new Set(timeDriven.flatMap((r) => verdicts.violations(r).map((v) => `${v.caseId} ${r.id} ${v.level}`)));
+    const passed = await findings(asking(later, undefined, { deadlinesOnly: true }), timeDriven);
+    expect(passed.length).toBeGreaterThan(0);
+    expect(passed.filter((k) => !kept.has(k))).toEqual([]);
+  });
+});
+
 describe('verdicts written after a full evaluation', () => {
   it('are taken up after a restart, whose first full evaluation then asks only what changed', async () => {
     const schema = migrations.map((m) => m.version);
