@@ -11,6 +11,7 @@ import { defaultThresholds } from './rule.ts';
 import { caseOverdue } from './rules/case-overdue.ts';
 import { caseYellow } from './rules/case-yellow.ts';
 import { SilenceBook, silenceStream } from './silences.ts';
+import { Verdicts } from './verdicts.ts';
 
 let h: RuleHarness;
 const at = (day: string, time = '10:00:00') => `${day}T${time}+08:00`;
@@ -148,5 +149,29 @@ describe('an alert a person closed', () => {
     expect(await close(d, caseId, 'verify')).toMatchObject({ status: 'closed', closedBy: 'verified' });
     expect((await evaluate(d, new Date(at('2026-04-20', '09:00:00')), [caseId])).raised).toBe(0);
     expect(alertsOf(d, caseId)).toHaveLength(1);
+  });
+});
+
+describe('the scheduled run from the verdicts', () => {
+  // Last in this file: its full evaluation raises whatever the cases above still show.
+  it('raises the yellow when its warn instant comes and turns it red when the deadline passes, with no event, asking only about the cases whose time came', async () => {
+    const caseId = 'QH-EV-WAKE';
+    await h.append(acceptedFeb10(caseId));
+    await h.caughtUp();
+    const d = await deps();
+    d.verdicts = new Verdicts(d.rules, d.thresholds);
+    expect(await evaluate(d, new Date(at('2026-02-20', '09:00:00')))).toMatchObject({ verdicts: 'cold' });
+    expect(alertsOf(d, caseId)).toHaveLength(0);
+    const cases = Number((await (await h.ch.client.query({ query: 'SELECT count(DISTINCT case_id) AS n FROM cases', format: 'JSONEachRow' })).json<{ n: string }>())[0]!.n);
+
+    const warned = await evaluate(d, new Date(at('2026-02-28', '09:00:00')), undefined, { timeDrivenOnly: true });
+    expect(alertsOf(d, caseId)).toMatchObject([{ alert: { ruleId: 'CASE-YELLOW' }, standing: { level: 'yellow' } }]);
+    expect(warned.askedAgain?.['CASE-YELLOW']).toBeGreaterThan(0);
+    expect(warned.askedAgain?.['CASE-YELLOW']).toBeLessThan(cases);
+    // Five seconds on, nobody's time came.
+    expect((await evaluate(d, new Date(at('2026-02-28', '09:00:05')), undefined, { timeDrivenOnly: true })).askedAgain).toEqual({});
+
+    await evaluate(d, new Date(at('2026-03-03', '09:00:00')), undefined, { timeDrivenOnly: true });
+    expect(alertsOf(d, caseId)).toMatchObject([{ standing: { level: 'red' } }]);
   });
 });
