@@ -9,8 +9,8 @@
  *     to 29 December rebuilt and a first full evaluation filling the verdicts (cold); 30 December
  *     arriving live, each batch judged; that evening's full evaluation from the verdicts (warm),
  *     checked against every rule over every case asked afresh (alerts/verdicts.ts).
- *     Beside it, the scheduled run: the time-driven rules asked only what a passing deadline can
- *     have made true, as the server runs them every few seconds.
+ *     Beside it, the scheduled run that evening, as the server runs it every few seconds: from the
+ *     verdicts, each time-driven rule asked only about the cases whose wake came.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -114,7 +114,7 @@ async function fullEvaluation(): Promise<void> {
     `after ${f.liveEvents} events of a day judged batch by batch; the first after start, which fills the verdicts, ${f.coldMillis} ms; ` +
     `every rule asked afresh at the same instant ${f.afreshMillis} ms; from the verdicts once the read models are merged (OPTIMIZE FINAL) ${f.mergedMillis} ms. ` +
     `Same ${f.violations} violations found every way: ${f.same ? 'yes' : 'NO'}`);
-  console.log(`scheduled run (the ${rules.filter((r) => r.timeDriven).length} time-driven rules, deadlines only) over the same county, that evening: ${f.scheduledMillis} ms`);
+  console.log(`scheduled run (the ${rules.filter((r) => r.timeDriven).length} time-driven rules, from the verdicts: the cases whose wake came) over the same county, that evening: ${f.scheduledMillis} ms`);
 }
 
 console.log(`machine: ${machineLine()}`);
