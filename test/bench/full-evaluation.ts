@@ -107,7 +107,7 @@ export async function fullEvaluationDayAfter(cases: number, progress: (s: string
 
     const evening = liveTo - 60_000;
     t0 = performance.now();
-    await everyRule(asking(evening - 3_600_000, { deadlinesOnly: true }), timeDriven);
+    await everyRule(asking(evening, { deadlinesOnly: true }), timeDriven);
     const scheduledMillis = Math.round(performance.now() - t0);
     t0 = performance.now();
     lastAskedAgain = {};
