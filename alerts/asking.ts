@@ -63,9 +63,14 @@ export async function askRules(a: Asking, rules: readonly Rule[], all: readonly 
   const { head, changed } = await a.gate(false, () => changedCases(a.ch, warm ? v.since() : null));
   const county = warm ? await a.gate(false, () => caseCount(a.ch)) : 0;
   const tooMany = (n: number) => n > a.wholeCounty.minCases && n > a.wholeCounty.share * county;
-  const everyCase = (rule: Rule) => query(rule, undefined, false, (found) => v.judgedAll(rule, head, found));
   const wakes = (rule: Rule, caseIds: readonly string[] | undefined, now = a.now) =>
     a.gate(a.urgent, async () => v.woke(rule, caseIds, await runWakes(a.ch, rule, { now: now.toISOString(), ...(caseIds && { caseIds }), thresholds: a.thresholds })));
+  /** The rule over every case, and a time-driven rule's wakes with it. */
+  const everyCase = async (rule: Rule): Promise<Violation[]> => {
+    await query(rule, undefined, false, (found) => v.judgedAll(rule, head, found));
+    if (rule.wakes) await wakes(rule, undefined);
+    return v.violations(rule);
+  };
   /**
    * The wakes not known (cases judged after a batch, or changed, since the last full evaluation)
    * asked as of that evaluation, so that a deadline passing between then and now is not missed;
@@ -85,15 +90,13 @@ export async function askRules(a: Asking, rules: readonly Rule[], all: readonly 
     // yellow answers with every yellow it holds: one left out would be taken as no longer firing.
     const yellows = clockYellows(all);
     const ask = async (rule: Rule): Promise<Violation[]> => {
-      if (!v.keeps(rule) || !rule.wakes) return query(rule, undefined, true, (found) => v.deadlinesPassed(rule, found));
+      if (!rule.wakes) return query(rule, undefined, true, (found) => v.deadlinesPassed(rule, found));
       const due = await woken(rule, v.stale(rule, changed));
       let found: Violation[] = [];
       if (tooMany(due.length)) {
         // After a long stop, say: the rule over every case costs less than so long a list.
         askedAgain[rule.id] = county;
-        await everyCase(rule);
-        await wakes(rule, undefined);
-        return v.violations(rule);
+        return everyCase(rule);
       }
       if (due.length > 0) {
         askedAgain[rule.id] = due.length;
@@ -107,11 +110,7 @@ export async function askRules(a: Asking, rules: readonly Rule[], all: readonly 
 
   const ask = async (rule: Rule): Promise<Violation[]> => {
     if (!v.keeps(rule)) return query(rule, undefined, false);
-    if (!warm) {
-      await everyCase(rule);
-      if (rule.wakes) await wakes(rule, undefined);
-      return v.violations(rule);
-    }
+    if (!warm) return everyCase(rule);
     let stale = v.stale(rule, changed);
     if (rule.wakes) stale = [...new Set([...stale, ...(await woken(rule, []))])];
     const asked = new Set<string>();
@@ -126,9 +125,9 @@ export async function askRules(a: Asking, rules: readonly Rule[], all: readonly 
     }
     if (stale.length > 0) {
       askedAgain[rule.id] = county;
-      await everyCase(rule);
-      if (rule.wakes) await wakes(rule, undefined);
-    } else if (rule.wakes && asked.size > 0) await wakes(rule, [...asked]);
+      return everyCase(rule);
+    }
+    if (rule.wakes && asked.size > 0) await wakes(rule, [...asked]);
     return v.violations(rule);
   };
   // Only an evaluation of every rule moves every rule's verdicts on (each cold answer already did its own).

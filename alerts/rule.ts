@@ -79,13 +79,8 @@ export interface Rule {
 
 /** Runs one rule and returns its violations. */
 export async function runRule(ch: ClickHouse, rule: Rule, ctx: RuleContext): Promise<Violation[]> {
-  const rows = await (
-    await ch.client.query({
-      query: (ctx.caseIds?.length ?? 0) >= LIST_AS_SET_FROM ? asSet(rule.sql(ctx)) : rule.sql(ctx),
-      query_params: { now: chInstant(ctx.now), case_ids: ctx.caseIds ?? [], ...flatThresholds(ctx.thresholds) },
-      format: 'JSONEachRow',
-    })
-  ).json<{ case_id: string; dept_code: string; level: Level; reason: string; evidence: string[]; figures: string }>();
+  const rows = await (await ruleQuery(ch, rule.sql(ctx), ctx, 'JSONEachRow'))
+    .json<{ case_id: string; dept_code: string; level: Level; reason: string; evidence: string[]; figures: string }>();
   return rows.map((r) => ({ caseId: r.case_id, deptCode: r.dept_code, level: r.level, reason: r.reason, evidenceEventIds: r.evidence, figures: JSON.parse(r.figures || '{}') }));
 }
 
@@ -93,13 +88,7 @@ export async function runRule(ch: ClickHouse, rule: Rule, ctx: RuleContext): Pro
 export async function runWakes(ch: ClickHouse, rule: Rule, ctx: RuleContext): Promise<Map<string, number>> {
   const sql = rule.wakes?.(ctx);
   if (!sql) throw new Error(`${rule.id} has no wakes`);
-  const rows = await (
-    await ch.client.query({
-      query: (ctx.caseIds?.length ?? 0) >= LIST_AS_SET_FROM ? asSet(sql) : sql,
-      query_params: { now: chInstant(ctx.now), case_ids: ctx.caseIds ?? [], ...flatThresholds(ctx.thresholds) },
-      format: 'JSONCompactEachRow',
-    })
-  ).json<[string, string | number]>();
+  const rows = await (await ruleQuery(ch, sql, ctx, 'JSONCompactEachRow')).json<[string, string | number]>();
   const wakes = new Map<string, number>();
   for (const [caseId, wake] of rows) {
     const at = Number(wake);
@@ -107,6 +96,15 @@ export async function runWakes(ch: ClickHouse, rule: Rule, ctx: RuleContext): Pr
     if (before === undefined || at < before) wakes.set(caseId, at);
   }
   return wakes;
+}
+
+/** A rule's SQL with its parameters bound: the instant, the cases (a long list as a set), the thresholds. */
+async function ruleQuery(ch: ClickHouse, sql: string, ctx: RuleContext, format: 'JSONEachRow' | 'JSONCompactEachRow') {
+  return ch.client.query({
+    query: (ctx.caseIds?.length ?? 0) >= LIST_AS_SET_FROM ? asSet(sql) : sql,
+    query_params: { now: chInstant(ctx.now), case_ids: ctx.caseIds ?? [], ...flatThresholds(ctx.thresholds) },
+    format,
+  });
 }
 
 function flatThresholds(t: RuleThresholds): Record<string, number> {
